@@ -1,0 +1,20 @@
+namespace Switchboard.Configuration;
+
+/// <summary>A subscriber: which entity to fetch from which client, and when.</summary>
+public sealed record IncomingConfig
+{
+    public required string Name { get; init; }
+    public required string Client { get; init; }
+    public required string Entity { get; init; }
+    public string? ObjectId { get; init; }
+    public string? NestedEntity { get; init; }
+    public string? NestedObjectId { get; init; }
+    public IReadOnlyDictionary<string, string> Path { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
+    public bool Pagination { get; init; } = true;
+    /// <summary>Cron expression (five or six fields), or null for manual runs only.</summary>
+    public string? Schedule { get; init; }
+    /// <summary>IANA or Windows time zone id for the schedule; UTC when absent.</summary>
+    public string? TimeZone { get; init; }
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+}

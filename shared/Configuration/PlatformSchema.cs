@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+
+namespace Switchboard.Configuration;
+
+/// <summary>What configuration validation needs to know of a platform: its client keys and its entity catalog.</summary>
+public interface IPlatformSchema
+{
+    /// <summary>Lower-case platform name as written in <c>platform:</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Checks the platform's own client keys; returns problems keyed by dotted path inside the client.</summary>
+    IEnumerable<SettingProblem> ValidateClientSettings(JsonObject settings);
+
+    /// <summary>Dotted paths of settings whose values are credentials, for redaction.</summary>
+    IReadOnlyCollection<string> SecretSettings { get; }
+
+    /// <summary>The entity's schema, or null when the catalog does not have it.</summary>
+    EntitySchema? FindEntity(string entity);
+
+    IEnumerable<string> EntityNames { get; }
+}
+
+/// <summary>A problem with one client setting.</summary>
+public sealed record SettingProblem(string Key, string Message);
+
+/// <summary>An entity of a platform's catalog as configuration sees it.</summary>
+public sealed record EntitySchema(
+    string Name,
+    IReadOnlySet<string> Methods,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> NestedEntities);
+
+/// <summary>The platforms this build knows, by name.</summary>
+public sealed class PlatformSchemas(IEnumerable<IPlatformSchema> platforms)
+{
+    private readonly Dictionary<string, IPlatformSchema> _byName =
+        platforms.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+
+    public IPlatformSchema? Find(string name) => _byName.GetValueOrDefault(name);
+    public IEnumerable<string> Names => _byName.Keys.Order();
+}
+
+/// <summary>Checks transformer steps when an integration is validated (implemented by the Transformation library).</summary>
+public interface ITransformerValidator
+{
+    /// <summary>Problems with one step, each a message; empty when it is fine.</summary>
+    IEnumerable<string> Validate(TransformerConfig transformer);
+}

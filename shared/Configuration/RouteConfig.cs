@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+
+namespace Switchboard.Configuration;
+
+/// <summary>Links one incoming to one outgoing through a list of transformers.</summary>
+public sealed record RouteConfig
+{
+    public required string Name { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+    /// <summary>Path or JMESPath expression giving the source entity's key (for tasks and errors); <c>id</c> by default.</summary>
+    public string Key { get; init; } = "id";
+    public IReadOnlyList<TransformerConfig> Transformers { get; init; } = [];
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+}
+
+/// <summary>One transformer step as written: its kind (<c>map</c>, <c>set</c>, …) and its arguments.</summary>
+/// <param name="Key">The configuration key of the step, e.g. <c>routes.products.transformers[2]</c>.</param>
+/// <param name="Position">0-based position in the route's list.</param>
+public sealed record TransformerConfig(string Kind, JsonNode? Arguments, string Key, int Position, SourceLocation Location);

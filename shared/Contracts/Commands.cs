@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace Switchboard.Contracts;
+
+/// <summary>Asks the Scheduler to start a run of one incoming now (the manual trigger).</summary>
+public sealed record RunIncoming
+{
+    public Guid RunId { get; init; } = Guid.NewGuid();
+    public required string Incoming { get; init; }
+    /// <summary>Who asked: "manual", "schedule", a user name.</summary>
+    public string Trigger { get; init; } = "manual";
+}
+
+/// <summary>Asks a platform's connector to fetch one page of an incoming; the connector sends itself the next page.</summary>
+public sealed record FetchEntities
+{
+    public required Guid RunId { get; init; }
+    public required string Incoming { get; init; }
+    public required string Client { get; init; }
+    public required EntityRequest Request { get; init; }
+    /// <summary>Null for the first page.</summary>
+    public PageCursor? Cursor { get; init; }
+}
+
+/// <summary>Asks a platform's connector to send one entity to the target store as one request.</summary>
+public sealed record PublishEntity
+{
+    public required Guid RunId { get; init; }
+    public required Guid TaskId { get; init; }
+    public required string Route { get; init; }
+    public required string Outgoing { get; init; }
+    public required string Client { get; init; }
+    /// <summary>The outgoing's request: entity, method and any fixed ids, path and query.</summary>
+    public required EntityRequest Request { get; init; }
+    public required string Method { get; init; }
+    /// <summary>The transformed entity; its <c>path</c>, <c>query</c> and <c>payload</c> keys shape the request.</summary>
+    public required JsonObject Document { get; init; }
+    /// <summary>The source entity's key, for logs and errors.</summary>
+    public string? EntityKey { get; init; }
+}

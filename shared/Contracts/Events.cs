@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace Switchboard.Contracts;
+
+/// <summary>One page of entities an incoming fetched during a run.</summary>
+public sealed record EntitiesFetched
+{
+    public required Guid RunId { get; init; }
+    public required string Incoming { get; init; }
+    public required string Client { get; init; }
+    public required int PageNumber { get; init; }
+    public required IReadOnlyList<JsonObject> Entities { get; init; }
+    public bool IsLastPage { get; init; }
+}
+
+/// <summary>A run's fetching has ended, after its last page or on an error that stopped it.</summary>
+public sealed record IncomingRunCompleted
+{
+    public required Guid RunId { get; init; }
+    public required string Incoming { get; init; }
+    public required int Pages { get; init; }
+    public required int Entities { get; init; }
+    public bool Succeeded => Error is null;
+    public PlatformError? Error { get; init; }
+}
+
+/// <summary>An entity reached the target store.</summary>
+public sealed record EntityPublished
+{
+    public required Guid RunId { get; init; }
+    public required Guid TaskId { get; init; }
+    public required string Route { get; init; }
+    public required string Outgoing { get; init; }
+    public required int StatusCode { get; init; }
+    /// <summary>The id the target store gave the entity, when its answer names one.</summary>
+    public string? TargetId { get; init; }
+    public JsonNode? Response { get; init; }
+}
+
+/// <summary>The target store refused an entity, or could not be reached after every retry.</summary>
+public sealed record EntityPublishFailed
+{
+    public required Guid RunId { get; init; }
+    public required Guid TaskId { get; init; }
+    public required string Route { get; init; }
+    public required string Outgoing { get; init; }
+    public required PlatformError Error { get; init; }
+}

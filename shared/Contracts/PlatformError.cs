@@ -1,0 +1,14 @@
+namespace Switchboard.Contracts;
+
+/// <summary>A platform's refusal as it travels on the bus: status, the platform's own messages, the redacted request.</summary>
+public sealed record PlatformError
+{
+    public int? StatusCode { get; init; }
+    public required IReadOnlyList<string> Messages { get; init; }
+    /// <summary>Method and URL of the failed request, credentials redacted.</summary>
+    public required string Request { get; init; }
+    public bool Transient { get; init; }
+
+    public override string ToString() =>
+        $"{(StatusCode is { } s ? $"HTTP {s}" : "no response")}: {string.Join("; ", Messages)} ({Request})";
+}
