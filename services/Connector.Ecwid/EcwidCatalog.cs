@@ -1,0 +1,44 @@
+using Switchboard.Connectors.Catalog;
+using Switchboard.Connectors.Pagination;
+
+namespace Switchboard.Connector.Ecwid;
+
+/// <summary>The Ecwid entities Switchboard knows. Every path starts with the client's <c>storeId</c>.</summary>
+public static class EcwidCatalog
+{
+    /// <summary>At most 100 a page; the last page is the one where offset + count reaches total.</summary>
+    private static readonly IPaginationStyle Offsets = new OffsetPagination("offset", "limit", 100, "total");
+
+    private static EntityDefinition Paged(string name) => new()
+    {
+        Name = name, Path = "{storeId}/" + name, ItemsPath = "items", Pagination = Offsets,
+    };
+
+    /// <summary>Lists under one object (combinations, extra fields) are bare arrays, not the paged envelope.</summary>
+    private static EntityDefinition BareList(string name) => new() { Name = name, Path = name };
+
+    public static readonly EntityCatalog Instance = new(
+    [
+        Paged("products") with
+        {
+            Nested = new Dictionary<string, EntityDefinition>
+            {
+                ["combinations"] = BareList("combinations"),
+                ["image"] = BareList("image") with { Methods = new HashSet<string> { "POST", "DELETE" } },
+                ["gallery"] = BareList("gallery") with { Methods = new HashSet<string> { "POST", "DELETE" } },
+            },
+        },
+        Paged("categories"),
+        Paged("customers"),
+        Paged("customer_groups"),
+        Paged("orders") with
+        {
+            Nested = new Dictionary<string, EntityDefinition> { ["extraFields"] = BareList("extraFields") },
+        },
+        Paged("discount_coupons"),
+        Paged("promotions"),
+        Paged("product_types") with { Pagination = null, ItemsPath = "" },
+        Paged("reviews"),
+        Paged("profile") with { Methods = new HashSet<string> { "GET", "PUT" }, Pagination = null, Singleton = true },
+    ]);
+}

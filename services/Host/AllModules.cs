@@ -1,0 +1,20 @@
+using Switchboard.Connector.BigCommerce;
+using Switchboard.Connector.Ecwid;
+using Switchboard.Connectors.Messaging;
+using Switchboard.Hosting;
+using Switchboard.Scheduler;
+using Switchboard.Transformer;
+
+namespace Switchboard.Host;
+
+/// <summary>Every service of Switchboard, composed in one process.</summary>
+public static class AllModules
+{
+    public static IReadOnlyList<ISwitchboardModule> Create(bool runSchedules) =>
+    [
+        new SchedulerModule { RunSchedules = runSchedules },
+        new TransformerModule(),
+        new ConnectorModule<BigCommercePlatform>(),
+        new ConnectorModule<EcwidPlatform>(),
+    ];
+}

@@ -1,0 +1,30 @@
+using Switchboard.Sandbox;
+
+namespace Switchboard.Host;
+
+/// <summary>The environment variables the examples read, pointed at a running sandbox.</summary>
+public static class SandboxEnvironment
+{
+    public static IReadOnlyDictionary<string, string> For(SandboxServer sandbox) => new Dictionary<string, string>
+    {
+        ["BIGCOMMERCE_BASE_URI"] = sandbox.BigCommerce.BaseUri.ToString().TrimEnd('/'),
+        ["BIGCOMMERCE_ACCESS_TOKEN"] = sandbox.BigCommerce.AccessToken,
+        ["ECWID_BASE_URI"] = sandbox.Ecwid.BaseUri.ToString().TrimEnd('/'),
+        ["ECWID_STORE_ID"] = sandbox.Ecwid.StoreId.ToString(),
+        ["ECWID_ACCESS_TOKEN"] = sandbox.Ecwid.AccessToken,
+    };
+
+    public static void Apply(SandboxServer sandbox)
+    {
+        foreach (var (name, value) in For(sandbox)) Environment.SetEnvironmentVariable(name, value);
+    }
+
+    public static IEnumerable<string> Describe(SandboxServer sandbox)
+    {
+        yield return $"BigCommerce  {sandbox.BigCommerce.BaseUri}  (X-Auth-Token: {sandbox.BigCommerce.AccessToken})";
+        yield return $"Ecwid        {sandbox.Ecwid.BaseUri}  (store {sandbox.Ecwid.StoreId}, Bearer {sandbox.Ecwid.AccessToken})";
+        yield return "";
+        yield return "For the examples:";
+        foreach (var (name, value) in For(sandbox)) yield return $"export {name}={value}";
+    }
+}

@@ -1,0 +1,4 @@
+using Switchboard.Hosting;
+using Switchboard.Scheduler;
+
+return await ServiceRunner.RunAsync(args, new SchedulerModule());

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Switchboard.Scheduler;
+
+public sealed class SchedulerDbContext(DbContextOptions<SchedulerDbContext> options) : DbContext(options)
+{
+    public DbSet<RunRecord> Runs => Set<RunRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<RunRecord>(run =>
+        {
+            run.ToTable("runs");
+            run.HasKey(r => r.RunId);
+            run.Property(r => r.Status).HasConversion<string>();
+            run.HasIndex(r => new { r.Incoming, r.StartedAt });
+        });
+    }
+}

@@ -1,0 +1,40 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Configuration;
+using Switchboard.Contracts;
+using Switchboard.Hosting;
+using Switchboard.Persistence;
+
+namespace Switchboard.Scheduler;
+
+/// <summary>The Scheduler service: schedules, manual triggers and run state.</summary>
+public sealed class SchedulerModule : ISwitchboardModule
+{
+    public string Name => "scheduler";
+
+    /// <summary>False where a command line runs incomings once itself and must not fire schedules too.</summary>
+    public bool RunSchedules { get; init; } = true;
+
+    public void ConfigureServices(IServiceCollection services, Integration integration, SwitchboardOptions options)
+    {
+        services.AddStateDatabase<SchedulerDbContext>(Name, options.ConnectionStrings.GetValueOrDefault(Name), options.StateDirectory);
+        services.AddSingleton(TimeProvider.System);
+        if (RunSchedules) services.AddHostedService<CronTrigger>();
+    }
+
+    public void ConfigureBus(IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<RunIncomingConsumer, RunIncomingConsumerDefinition>();
+        bus.AddConsumer<IncomingRunCompletedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
+    }
+}
+
+public sealed class RunIncomingConsumerDefinition : ConsumerDefinition<RunIncomingConsumer>
+{
+    public RunIncomingConsumerDefinition(SwitchboardOptions options) => EndpointName = options.QueuePrefix + QueueNames.RunIncoming;
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<RunIncomingConsumer> consumer, IRegistrationContext context)
+    {
+        endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000));
+    }
+}

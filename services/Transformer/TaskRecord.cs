@@ -1,0 +1,30 @@
+namespace Switchboard.Transformer;
+
+public enum TaskState { New, Processing, Finished, Skipped, Failed }
+
+/// <summary>One entity on one route in one run.</summary>
+public sealed class TaskRecord
+{
+    public Guid TaskId { get; set; }
+    public Guid RunId { get; set; }
+    public required string Route { get; set; }
+    public required string Incoming { get; set; }
+    public int PageNumber { get; set; }
+    public required string EntityKey { get; set; }
+    public TaskState Status { get; set; }
+    /// <summary>Why the task was skipped, or the error it failed with.</summary>
+    public string? Reason { get; set; }
+    public string? TargetId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>A page of a run the Transformer has handled, so a redelivered page is not routed twice.</summary>
+public sealed class RunPageRecord
+{
+    public Guid RunId { get; set; }
+    public int PageNumber { get; set; }
+    public required string Incoming { get; set; }
+    public int Entities { get; set; }
+    public DateTime HandledAt { get; set; }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Switchboard.Transformer;
+
+public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> options) : DbContext(options)
+{
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+    public DbSet<RunPageRecord> RunPages => Set<RunPageRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<TaskRecord>(task =>
+        {
+            task.ToTable("tasks");
+            task.HasKey(t => t.TaskId);
+            task.Property(t => t.Status).HasConversion<string>();
+            task.HasIndex(t => new { t.RunId, t.Status });
+        });
+        model.Entity<RunPageRecord>(page =>
+        {
+            page.ToTable("run_pages");
+            page.HasKey(p => new { p.RunId, p.PageNumber });
+        });
+    }
+}

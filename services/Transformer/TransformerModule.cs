@@ -1,0 +1,30 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Configuration;
+using Switchboard.Hosting;
+using Switchboard.Persistence;
+using Switchboard.Transformation;
+
+namespace Switchboard.Transformer;
+
+/// <summary>The Transformer service: routes, transformers and tasks.</summary>
+public sealed class TransformerModule : ISwitchboardModule
+{
+    public string Name => "transformer";
+
+    public ITransformerValidator Validator { get; } = new TransformerFactory();
+
+    public void ConfigureServices(IServiceCollection services, Integration integration, SwitchboardOptions options)
+    {
+        services.AddStateDatabase<TransformerDbContext>(Name, options.ConnectionStrings.GetValueOrDefault(Name), options.StateDirectory);
+        services.AddSingleton<TransformerFactory>();
+        services.AddSingleton<RoutePipelines>();
+    }
+
+    public void ConfigureBus(IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<EntitiesFetchedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000)));
+        bus.AddConsumer<EntityPublishedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000)));
+        bus.AddConsumer<EntityPublishFailedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000)));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+using Switchboard.Configuration;
+using Switchboard.Connectors.Errors;
+using Switchboard.Connectors.Http;
+using Switchboard.Contracts;
+
+namespace Switchboard.Connectors;
+
+/// <summary>One configured client of a platform: sends requests through the client's pipeline and turns every
+/// failure — a refusal, an HTML page, a timeout, an open circuit — into a <see cref="PlatformException"/>.</summary>
+public sealed class ConnectorClient(ClientConfig config, PlatformConnector platform, HttpClient http)
+{
+    public ClientConfig Config { get; } = config;
+    public PlatformConnector Platform { get; } = platform;
+    public Redactor Redactor { get; } = new(config.Secrets);
+    public RequestBuilder Requests { get; } = new(config, platform.Catalog);
+
+    public async Task<PlatformAnswer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        foreach (var (name, value) in Platform.DefaultHeaders)
+            request.Headers.TryAddWithoutValidation(name, value);
+        var described = Redactor.Describe(request);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (NoAnswer(ex, cancellationToken) is { } reason)
+        {
+            throw new PlatformException(new PlatformError
+            {
+                Messages = [Redactor.Redact(reason)], Request = described, Transient = true,
+            }, ex);
+        }
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var status = (int)response.StatusCode;
+            var contentType = response.Content.Headers.ContentType?.MediaType;
+            if (!response.IsSuccessStatusCode)
+                throw Refusal(status, Platform.Errors.Read(body, contentType) is { Count: > 0 } messages ? messages : [response.ReasonPhrase ?? "no message"], described);
+            JsonNode? json = null;
+            if (!string.IsNullOrWhiteSpace(body))
+            {
+                try
+                {
+                    json = JsonNode.Parse(body);
+                }
+                catch (JsonException)
+                {
+                    throw Refusal(status, ["the answer is not JSON: " + Platform.Errors.Read(body, "text/html")[0]], described, transient: false);
+                }
+            }
+            return new PlatformAnswer(status, json, response.Headers, request.RequestUri!, described);
+        }
+    }
+
+    private PlatformException Refusal(int status, IReadOnlyList<string> messages, string request, bool? transient = null) =>
+        new(new PlatformError
+        {
+            StatusCode = status,
+            Messages = messages.Select(Redactor.Redact).ToArray(),
+            Request = request,
+            Transient = transient ?? PlatformException.IsTransientStatus(status),
+        });
+
+    private static string? NoAnswer(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        HttpRequestException e => $"no answer: {e.Message}",
+        TimeoutRejectedException e => $"timed out after {e.Timeout.TotalSeconds:0.#} s",
+        TaskCanceledException when !cancellationToken.IsCancellationRequested => "timed out",
+        BrokenCircuitException => "the circuit to this client is open after repeated failures; not calling it for a moment",
+        RateLimiterRejectedException => "the client's rate limit queue is full",
+        _ => null,
+    };
+}
+
+/// <summary>A successful answer: status, parsed body, headers, and the redacted request that produced it.</summary>
+public sealed record PlatformAnswer(int StatusCode, JsonNode? Body, System.Net.Http.Headers.HttpResponseHeaders Headers, Uri RequestUri, string Request);

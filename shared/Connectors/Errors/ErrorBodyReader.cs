@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Switchboard.Connectors.Errors;
+
+/// <summary>Finds a platform's own error messages in an answer body, whatever shape it has: an object with
+/// message keys and per-field errors, an array of such objects, plain text, or an HTML page.</summary>
+public sealed partial record ErrorBodyReader
+{
+    /// <summary>Keys holding the main message, in order of preference.</summary>
+    public IReadOnlyList<string> MessageKeys { get; init; } = ["title", "errorMessage", "message", "error", "detail"];
+
+    /// <summary>Keys holding per-field or further errors (an object of field → message, or an array).</summary>
+    public IReadOnlyList<string> DetailKeys { get; init; } = ["errors", "details"];
+
+    public static readonly ErrorBodyReader Default = new();
+
+    public IReadOnlyList<string> Read(string? body, string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return [];
+        var trimmed = body.TrimStart();
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
+        {
+            try
+            {
+                var messages = new List<string>();
+                Collect(JsonNode.Parse(body), messages, depth: 0);
+                if (messages.Count > 0) return messages;
+            }
+            catch (JsonException)
+            {
+                return [$"malformed JSON answer: {Shorten(body)}"];
+            }
+        }
+        if (trimmed.StartsWith('<') || contentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var title = HtmlTitle().Match(body);
+            return [$"HTML page instead of JSON{(title.Success ? $": {title.Groups[1].Value.Trim()}" : "")}"];
+        }
+        return [Shorten(body)];
+    }
+
+    private void Collect(JsonNode? node, List<string> messages, int depth)
+    {
+        if (depth > 3 || node is null) return;
+        switch (node)
+        {
+            case JsonArray array:
+                foreach (var item in array) Collect(item, messages, depth + 1);
+                break;
+            case JsonObject obj:
+                foreach (var key in MessageKeys)
+                    if (obj[key] is JsonValue v && v.ToString() is { Length: > 0 } text)
+                    {
+                        messages.Add(text);
+                        break;
+                    }
+                    else if (obj[key] is JsonObject nested && depth < 3)
+                        Collect(nested, messages, depth + 1);
+                foreach (var key in DetailKeys)
+                    switch (obj[key])
+                    {
+                        case JsonObject fields:
+                            foreach (var (field, value) in fields)
+                                if (value is JsonValue fv) messages.Add($"{field}: {fv}");
+                                else Collect(value, messages, depth + 1);
+                            break;
+                        case JsonArray list:
+                            Collect(list, messages, depth + 1);
+                            break;
+                    }
+                break;
+            case JsonValue value:
+                messages.Add(value.ToString());
+                break;
+        }
+    }
+
+    private static string Shorten(string text) =>
+        text.Length <= 300 ? text.Trim() : text[..300].Trim() + "…";
+
+    [GeneratedRegex("<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlTitle();
+}

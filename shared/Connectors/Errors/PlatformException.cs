@@ -1,0 +1,17 @@
+using Switchboard.Contracts;
+
+namespace Switchboard.Connectors.Errors;
+
+/// <summary>The one error type for a platform's refusal or absence: status, the platform's own messages, the
+/// redacted request. <see cref="Transient"/> says whether trying again later could succeed.</summary>
+public sealed class PlatformException(PlatformError error, Exception? inner = null)
+    : Exception(error.ToString(), inner)
+{
+    public PlatformError Error { get; } = error;
+    public int? StatusCode => Error.StatusCode;
+    public bool Transient => Error.Transient;
+
+    /// <summary>408, 429 and 5xx (and no answer at all) are worth retrying; other 4xx are the request's fault.</summary>
+    public static bool IsTransientStatus(int? status) =>
+        status is null or 408 or 429 or >= 500;
+}

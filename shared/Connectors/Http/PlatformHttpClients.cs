@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Switchboard.Configuration;
+using Switchboard.Connectors.Auth;
+
+namespace Switchboard.Connectors.Http;
+
+/// <summary>Registers one named HttpClient per configured client of a platform, each with its authentication,
+/// request logging and resilience pipeline.</summary>
+public static class PlatformHttpClients
+{
+    public static string NameOf(string client) => $"switchboard:{client}";
+
+    public static IServiceCollection AddPlatformHttpClients(this IServiceCollection services, Integration integration, PlatformConnector platform)
+    {
+        foreach (var client in integration.Clients.Values.Where(c => c.Platform.Equals(platform.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            var limiter = ResiliencePolicy.ClientLimit(client.RateLimit);
+            var redactor = new Redactor(client.Secrets);
+            var builder = services.AddHttpClient(NameOf(client.Name), http => http.Timeout = Timeout.InfiniteTimeSpan);
+            builder.AddResilienceHandler(NameOf(client.Name), pipeline => ResiliencePolicy.Configure(pipeline, platform, limiter));
+            builder.AddHttpMessageHandler(() => new AuthenticationHandler(platform.CreateAuthenticator(client)));
+            if (client.LogRequests != RequestLogging.None)
+                builder.AddHttpMessageHandler(sp => new RequestLoggingHandler(client.LogRequests, redactor,
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger($"Switchboard.Http.{client.Name}")));
+        }
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Switchboard.Hosting;
+
+public static class BusExtensions
+{
+    /// <summary>The bus of a Switchboard process: every module's consumers on the chosen transport.</summary>
+    /// <remarks>Every endpoint holds what a consumer sends until the consumer has finished (the in-memory outbox):
+    /// a consumer that fails and is retried never leaves half its messages behind.</remarks>
+    public static IServiceCollection AddSwitchboardBus(this IServiceCollection services, SwitchboardOptions options, IReadOnlyList<ISwitchboardModule> modules)
+    {
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.QueuePrefix, includeNamespace: false));
+            foreach (var module in modules) module.ConfigureBus(bus);
+            if (options.Transport == Transport.RabbitMq)
+            {
+                var uri = options.RabbitMqUri ?? SwitchboardOptions.RabbitMqUriFromEnvironment();
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(uri);
+                    // A queue prefix also prefixes the event exchanges, so processes with different prefixes never
+                    // see each other's events on a shared broker.
+                    if (options.QueuePrefix.Length > 0)
+                        cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, options.QueuePrefix));
+                    cfg.UseInMemoryOutbox(context);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseInMemoryOutbox(context);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+        });
+        return services;
+    }
+}

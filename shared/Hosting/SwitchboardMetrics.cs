@@ -1,0 +1,6 @@
+namespace Switchboard.Hosting;
+
+public static class SwitchboardMetrics
+{
+    public const string MeterName = "Switchboard";
+}

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Switchboard.Persistence;
+
+/// <summary>A service's own state database: SQLite in the state folder by default, created at start-up
+/// before the bus delivers anything.</summary>
+public static class StateDatabase
+{
+    public static IServiceCollection AddStateDatabase<TContext>(this IServiceCollection services, string service,
+        string? connectionString, string stateDirectory) where TContext : DbContext
+    {
+        connectionString ??= SqliteFile(stateDirectory, service);
+        services.AddDbContextFactory<TContext>(options => options.UseSqlite(connectionString));
+        services.AddHostedService<StateDatabaseInitializer<TContext>>();
+        return services;
+    }
+
+    public static string SqliteFile(string stateDirectory, string service)
+    {
+        Directory.CreateDirectory(stateDirectory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(Path.Combine(stateDirectory, $"{service}.db")),
+            // Writers wait for each other instead of failing with "database is locked".
+            DefaultTimeout = 60,
+            Pooling = true,
+        }.ToString();
+    }
+}
+
+/// <summary>Creates the schema (and switches SQLite to write-ahead logging so readers never block writers).</summary>
+internal sealed class StateDatabaseInitializer<TContext>(IDbContextFactory<TContext> contexts) : IHostedService
+    where TContext : DbContext
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.EnsureCreatedAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

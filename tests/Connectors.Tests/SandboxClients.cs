@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Configuration;
+using Switchboard.Connector.BigCommerce;
+using Switchboard.Connector.Ecwid;
+using Switchboard.Connectors;
+using Switchboard.Connectors.Http;
+using Switchboard.Contracts;
+using Switchboard.Sandbox;
+
+namespace Switchboard.Connectors.Tests;
+
+/// <summary>Connector clients pointed at a sandbox started on free loopback ports, through the real HTTP pipeline.</summary>
+public static class SandboxClients
+{
+    public static Task<SandboxServer> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0) =>
+        SandboxServer.StartAsync(new SandboxOptions
+        {
+            BigCommercePort = 0,
+            EcwidPort = 0,
+            SeedBigCommerceProducts = bigCommerceProducts,
+            SeedEcwidProducts = ecwidProducts,
+            EnforceRateLimits = false,
+        }, TestContext.Current.CancellationToken);
+
+    public static ConnectorClient BigCommerce(SandboxServer sandbox, string? token = null) =>
+        Create(new BigCommercePlatform(), new ClientConfig
+        {
+            Name = "bc",
+            Platform = "bigcommerce",
+            BaseUri = sandbox.BigCommerce.BaseUri,
+            Settings = new JsonObject { ["accessToken"] = token ?? sandbox.BigCommerce.AccessToken },
+            Secrets = [token ?? sandbox.BigCommerce.AccessToken],
+        });
+
+    public static ConnectorClient Ecwid(SandboxServer sandbox, string? token = null) =>
+        Create(new EcwidPlatform(), new ClientConfig
+        {
+            Name = "ecwid",
+            Platform = "ecwid",
+            BaseUri = sandbox.Ecwid.BaseUri,
+            Settings = new JsonObject
+            {
+                ["storeId"] = sandbox.Ecwid.StoreId.ToString(),
+                ["auth"] = new JsonObject { ["type"] = "token", ["accessToken"] = token ?? sandbox.Ecwid.AccessToken },
+            },
+            Secrets = [token ?? sandbox.Ecwid.AccessToken],
+        });
+
+    private static ConnectorClient Create(PlatformConnector platform, ClientConfig config)
+    {
+        var integration = new Integration { Clients = new Dictionary<string, ClientConfig> { [config.Name] = config } };
+        var services = new ServiceCollection().AddLogging();
+        services.AddPlatformHttpClients(integration, platform);
+        var http = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient(PlatformHttpClients.NameOf(config.Name));
+        return new ConnectorClient(config, platform, http);
+    }
+
+    /// <summary>Every page of a list, one fetch at a time, as the fetch consumer would take them.</summary>
+    public static async Task<List<JsonObject>> FetchAllAsync(this ConnectorClient client, EntityRequest request)
+    {
+        var all = new List<JsonObject>();
+        PageCursor? cursor = null;
+        do
+        {
+            var page = await client.FetchAsync(request, cursor, TestContext.Current.CancellationToken);
+            all.AddRange(page.Entities);
+            cursor = page.Next;
+        } while (cursor is not null);
+        return all;
+    }
+}
