@@ -43,6 +43,15 @@ public sealed class FileTests : IDisposable
     }
 
     [Fact]
+    public void Unclosed_flow_mapping_at_the_end_of_the_file_is_a_syntax_error()
+    {
+        var broken = _files.Write("broken.yaml", "clients:\n  a: {\n  b: 1\n");
+
+        var error = ErrorAssert.Single(_files.Load(broken), broken, 2, "");
+        Assert.StartsWith("invalid YAML: ", error.Message);
+    }
+
+    [Fact]
     public void Syntax_error_in_one_file_does_not_make_its_names_look_undefined_elsewhere()
     {
         var broken = _files.Write("clients.yaml", "clients:\n  bc-store: [\n");

@@ -22,14 +22,21 @@ internal sealed partial class LocatedYamlReader
     /// <summary>The file's documents, or a syntax error at the place YamlDotNet reports it.</summary>
     public static (IReadOnlyList<LocatedNode> Documents, ConfigError? Error) Read(string file, string text)
     {
+        var reader = new LocatedYamlReader(file, new StringReader(text));
         try
         {
-            return (new LocatedYamlReader(file, new StringReader(text)).ReadDocuments(), null);
+            return (reader.ReadDocuments(), null);
         }
         catch (YamlException e)
         {
-            var location = new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column);
-            return ([], new ConfigError(location, "", $"invalid YAML: {WithoutMarks(e.Message)}"));
+            return ([], new ConfigError(reader.At(e.Start), "", $"invalid YAML: {WithoutMarks(e.Message)}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some truncated input (e.g. an unclosed '{' at the end of
+            // the file); the event it last read is the best place there is.
+            var place = reader._parser.Current?.End ?? Mark.Empty;
+            return ([], new ConfigError(reader.At(place), "", "invalid YAML: unexpected end of the YAML after this point (an unclosed bracket or quote?)"));
         }
     }
 

@@ -68,9 +68,12 @@ internal sealed class RouteBinder(IntegrationSections sections, ITransformerVali
         if (item is LocatedMapping { Entries: [var only] })
             return new TransformerConfig(only.Name, YamlJson.ToJson(only.Value), key, position, item.Location);
 
-        var found = item is LocatedMapping mapping
-            ? $"{mapping.Entries.Count} keys ({string.Join(", ", mapping.Entries.Select(e => e.Name))})"
-            : item.Description;
+        var found = item switch
+        {
+            LocatedMapping { Entries.Count: 0 } => "an empty mapping",
+            LocatedMapping mapping => $"{mapping.Entries.Count} keys ({string.Join(", ", mapping.Entries.Select(e => e.Name))})",
+            _ => item.Description,
+        };
         errors.Add(item.Location, key, $"a transformer step is a mapping with one key, its kind (e.g. 'map:'), got {found}");
         return null;
     }
