@@ -52,6 +52,25 @@ public sealed class FileTests : IDisposable
     }
 
     [Fact]
+    public void Anchors_and_aliases_are_expanded_but_not_without_limit()
+    {
+        var clients = _files.Write("clients.yaml", """
+            clients:
+              bc-store: &bigcommerce
+                platform: bigcommerce
+                baseUri: https://example.com
+                accessToken: x
+              bc-other: *bigcommerce
+            """);
+        var bomb = _files.Write("bomb.yaml", "routes:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            + string.Concat(Enumerable.Range(0, 6).Select(i => $"  b{i}: &b{i} [{string.Join(", ", Enumerable.Repeat(i == 0 ? "*a" : $"*b{i - 1}", 10))}]\n")));
+
+        Assert.Equal(["bc-other", "bc-store"], _files.Load(clients).Integration!.Clients.Keys.Order());
+        var error = Assert.Single(_files.Load(bomb).Errors);
+        Assert.Contains("aliases expand to more than", error.Message);
+    }
+
+    [Fact]
     public void Syntax_error_in_one_file_does_not_make_its_names_look_undefined_elsewhere()
     {
         var broken = _files.Write("clients.yaml", "clients:\n  bc-store: [\n");

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Switchboard.Configuration.Tests;
 
 public sealed class ValidIntegrationTests : IDisposable

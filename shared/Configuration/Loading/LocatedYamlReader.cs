@@ -11,7 +11,11 @@ internal sealed partial class LocatedYamlReader
 {
     private readonly string _file;
     private readonly IParser _parser;
+    // Aliases share nodes, but later passes walk them as trees: a few nested aliases could expand to billions.
+    private const int MaxExpandedNodes = 100_000;
     private readonly Dictionary<string, LocatedNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<LocatedNode, int> _expandedSizes = new(ReferenceEqualityComparer.Instance);
+    private int _expandedNodes;
 
     private LocatedYamlReader(string file, TextReader text)
     {
@@ -57,9 +61,14 @@ internal sealed partial class LocatedYamlReader
     private LocatedNode ReadNode()
     {
         if (_parser.TryConsume<AnchorAlias>(out var alias))
-            return _anchors.TryGetValue(alias.Value.Value, out var anchored)
-                ? anchored
-                : throw new YamlException(alias.Start, alias.End, $"unknown alias '*{alias.Value.Value}'");
+        {
+            if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                throw new YamlException(alias.Start, alias.End, $"unknown alias '*{alias.Value.Value}'");
+            _expandedNodes += _expandedSizes[anchored];
+            if (_expandedNodes > MaxExpandedNodes)
+                throw new YamlException(alias.Start, alias.End, $"aliases expand to more than {MaxExpandedNodes} nodes");
+            return anchored;
+        }
 
         if (_parser.TryConsume<Scalar>(out var scalar))
             return Remember(scalar, new LocatedScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(scalar.Start)));
@@ -86,6 +95,12 @@ internal sealed partial class LocatedYamlReader
 
     private LocatedNode Remember(NodeEvent node, LocatedNode located)
     {
+        _expandedSizes[located] = 1 + located switch
+        {
+            LocatedMapping mapping => mapping.Entries.Sum(e => _expandedSizes[e.Value]),
+            LocatedSequence sequence => sequence.Items.Sum(i => _expandedSizes[i]),
+            _ => 0,
+        };
         if (!node.Anchor.IsEmpty)
             _anchors[node.Anchor.Value] = located;
         return located;
