@@ -1,0 +1,42 @@
+namespace Switchboard.Configuration.Loading;
+
+/// <summary>Builds and checks one incoming (subscriber).</summary>
+internal sealed class IncomingBinder(EndpointBinder endpoints, ConfigErrors errors)
+{
+    private static readonly string[] Keys = [.. EndpointBinder.Keys, "pagination", "schedule", "timeZone"];
+
+    /// <summary>The incoming, or null when it has errors that prevent building it (all reported).</summary>
+    public IncomingConfig? Bind(LocatedEntry definition)
+    {
+        var key = ConfigKeys.Child(IntegrationSections.IncomingKey, definition.Name);
+        if (MappingReader.Open(definition.Value, key, definition.Key.Location, errors, Keys) is not { } incoming)
+            return null;
+
+        var endpoint = endpoints.Bind(incoming);
+        var pagination = incoming.Bool("pagination");
+        var schedule = incoming.Text("schedule");
+        if (schedule is not null && Schedule.CronProblem(schedule) is { } cronProblem)
+            incoming.Error("schedule", cronProblem);
+        var timeZone = incoming.Text("timeZone");
+        if (timeZone is not null && !Schedule.IsKnownTimeZone(timeZone))
+            incoming.Error("timeZone", $"unknown time zone '{timeZone}'; use an IANA id such as 'Europe/Berlin' or 'UTC'");
+
+        if (endpoint is null)
+            return null;
+        return new IncomingConfig
+        {
+            Name = definition.Name,
+            Client = endpoint.Client,
+            Entity = endpoint.Entity,
+            ObjectId = endpoint.ObjectId,
+            NestedEntity = endpoint.NestedEntity,
+            NestedObjectId = endpoint.NestedObjectId,
+            Path = endpoint.Path,
+            Query = endpoint.Query,
+            Pagination = pagination ?? true,
+            Schedule = schedule,
+            TimeZone = timeZone,
+            Location = definition.Key.Location,
+        };
+    }
+}
