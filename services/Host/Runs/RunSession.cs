@@ -13,9 +13,10 @@ namespace Switchboard.Host.Runs;
 /// <summary>Composes every service in this process, runs incomings once, and waits until every task has ended.</summary>
 public sealed class RunSession
 {
-    public static IHost BuildHost(SwitchboardOptions options, Integration integration, bool runSchedules, bool verbose)
+    public static IHost BuildHost(SwitchboardOptions options, Integration integration, bool runSchedules, bool verbose,
+        IReadOnlyList<ISwitchboardModule>? modules = null)
     {
-        var modules = AllModules.Create(runSchedules);
+        modules ??= AllModules.Create(runSchedules);
         var builder = SwitchboardHost.CreateBuilder([], options, integration, modules);
         builder.Logging.ClearProviders()
             .AddSimpleConsole(o => o.SingleLine = true)

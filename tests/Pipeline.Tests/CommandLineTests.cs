@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Switchboard.Pipeline.Tests;
+
+/// <summary>The <c>switchboard</c> command line, run as a user runs it.</summary>
+[Collection(nameof(PipelineCollection))]
+public sealed class CommandLineTests
+{
+    private static string Switchboard => Path.Combine(AppContext.BaseDirectory, "switchboard.dll");
+
+    [Fact]
+    public async Task Validate_prints_file_line_and_key_of_every_mistake()
+    {
+        var folder = Directory.CreateTempSubdirectory("switchboard-validate-").FullName;
+        var clients = Path.Combine(folder, "clients.yaml");
+        var flows = Path.Combine(folder, "flows.yaml");
+        await File.WriteAllTextAsync(clients, """
+            clients:
+              bc-store:
+                platform: bigcommerce
+                baseUri: https://api.bigcommerce.com/stores/abc
+                accessToken: ${SWITCHBOARD_TEST_SURELY_UNSET}
+              shop:
+                platform: magento
+                baseUri: https://example.test
+            """, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(flows, """
+            incoming:
+              products:
+                client: bc-store
+                entity: catalog/prodcts
+                schedule: "every hour"
+              orders:
+                client: nobody
+                entity: orders
+            outgoing:
+              out:
+                client: bc-store
+                entity: catalog/products
+                method: PATCH
+                colour: blue
+            routes:
+              r:
+                from: products
+                to: nowhere
+            """, TestContext.Current.CancellationToken);
+
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, ["validate", folder], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exit);
+        var output = stdout + stderr;
+        Assert.Contains($"{clients}:5: clients.bc-store.accessToken: environment variable SWITCHBOARD_TEST_SURELY_UNSET is not set", output);
+        Assert.Contains($"{clients}:7: clients.shop.platform:", output);
+        Assert.Contains($"{flows}:4: incoming.products.entity:", output);
+        Assert.Contains($"{flows}:5: incoming.products.schedule:", output);
+        Assert.Contains($"{flows}:7: incoming.orders.client:", output);
+        Assert.Contains($"{flows}:13: outgoing.out.method:", output);
+        Assert.Contains($"{flows}:14: outgoing.out.colour:", output);
+        Assert.Contains($"{flows}:18: routes.r.to:", output);
+    }
+
+    [Fact]
+    public async Task Validate_accepts_the_shipped_example()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["BIGCOMMERCE_BASE_URI"] = "https://api.bigcommerce.com/stores/abc",
+            ["BIGCOMMERCE_ACCESS_TOKEN"] = "token",
+            ["ECWID_BASE_URI"] = "https://app.ecwid.com/api/v3",
+            ["ECWID_STORE_ID"] = "1003",
+            ["ECWID_ACCESS_TOKEN"] = "secret_token",
+        };
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard,
+            ["validate", Path.Combine(AppContext.BaseDirectory, "examples", "bigcommerce-to-ecwid.yaml")], environment, TestContext.Current.CancellationToken);
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("valid:", stdout);
+    }
+
+    [Fact]
+    public async Task Run_with_json_prints_one_summary_object_and_nothing_else()
+    {
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 60);
+        var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
+
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard,
+            ["run", file, "--json", "--state", Path.Combine(harness.Folder, "state")], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(exit == 0, stdout + stderr);
+        var summary = JsonNode.Parse(stdout)!.AsObject();
+        Assert.Equal(60, summary["totals"]!["fetched"]!.GetValue<int>());
+        Assert.Equal(60, summary["totals"]!["published"]!.GetValue<int>());
+        Assert.Equal(0, summary["totals"]!["failed"]!.GetValue<int>());
+        Assert.Equal(60, summary["routes"]!["products-to-ecwid"]!["published"]!.GetValue<int>());
+        Assert.Equal(60, harness.Sandbox.Ecwid.Products.Count);
+    }
+}

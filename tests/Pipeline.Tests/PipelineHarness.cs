@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Hosting;
+using Switchboard.Configuration;
+using Switchboard.Host;
+using Switchboard.Host.Runs;
+using Switchboard.Hosting;
+using Switchboard.Sandbox;
+using Xunit;
+
+namespace Switchboard.Pipeline.Tests;
+
+/// <summary>A sandbox on free ports, an integration file written against it, and the whole pipeline run on the
+/// chosen transport, as <c>switchboard run</c> does.</summary>
+public sealed class PipelineHarness : IAsyncDisposable
+{
+    public required SandboxServer Sandbox { get; init; }
+    public string Folder { get; } = Directory.CreateTempSubdirectory("switchboard-test-").FullName;
+
+    public static async Task<PipelineHarness> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0) => new()
+    {
+        Sandbox = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            BigCommercePort = 0,
+            EcwidPort = 0,
+            SeedBigCommerceProducts = bigCommerceProducts,
+            SeedEcwidProducts = ecwidProducts,
+            EnforceRateLimits = false,
+        }, TestContext.Current.CancellationToken),
+    };
+
+    /// <summary>The two sandbox clients, then the given incoming, outgoing and routes sections.</summary>
+    public string WriteIntegration(string sections, string? bigCommerceToken = null, string? ecwidToken = null)
+    {
+        var yaml = $"""
+            clients:
+              bc-store:
+                platform: bigcommerce
+                baseUri: {Sandbox.BigCommerce.BaseUri}
+                accessToken: "{bigCommerceToken ?? Sandbox.BigCommerce.AccessToken}"
+              ecwid-store:
+                platform: ecwid
+                baseUri: {Sandbox.Ecwid.BaseUri}
+                storeId: "{Sandbox.Ecwid.StoreId}"
+                auth: {"{"} type: token, accessToken: "{ecwidToken ?? Sandbox.Ecwid.AccessToken}" {"}"}
+            {sections}
+            """;
+        var path = Path.Combine(Folder, "integration.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    public const string ProductsToEcwid = """
+        incoming:
+          bc-products:
+            client: bc-store
+            entity: catalog/products
+            query: { limit: 250 }
+        outgoing:
+          ecwid-products:
+            client: ecwid-store
+            entity: products
+            method: POST
+        routes:
+          products-to-ecwid:
+            from: bc-products
+            to: ecwid-products
+            transformers:
+              - map: { payload.name: name, payload.sku: sku, payload.price: price, payload.weight: weight }
+        """;
+
+    public static Integration Load(string path)
+    {
+        var result = SwitchboardHost.TryLoadIntegration([path], AllModules.Create(runSchedules: false));
+        Assert.True(result.Errors.Count == 0, string.Join(Environment.NewLine, result.Errors));
+        return result.Integration!;
+    }
+
+    public async Task<SwitchboardOptions> OptionsAsync(string transport) => new()
+    {
+        Transport = transport == "rabbitmq" ? Transport.RabbitMq : Transport.InMemory,
+        RabbitMqUri = transport == "rabbitmq" ? await RabbitMqBroker.RequireAsync() : null,
+        StateDirectory = Path.Combine(Folder, "state"),
+        QueuePrefix = $"t{Guid.NewGuid():N}"[..9] + "-",
+    };
+
+    public async Task<RunSummary> RunAsync(string integrationPath, string transport, params string[] incomings)
+    {
+        var integration = Load(integrationPath);
+        var options = await OptionsAsync(transport);
+        using var host = RunSession.BuildHost(options, integration, runSchedules: false, verbose: false);
+        var ct = TestContext.Current.CancellationToken;
+        await host.StartAsync(ct);
+        try
+        {
+            return await RunSession.RunAsync(host, incomings.Length > 0 ? incomings : [.. integration.Incoming.Keys],
+                showProgress: false, TimeSpan.FromMinutes(3), ct);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Sandbox.DisposeAsync();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
