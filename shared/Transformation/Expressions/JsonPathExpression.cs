@@ -77,7 +77,7 @@ public sealed class JsonPathExpression
 
         try
         {
-            return JTokenConversion.ToJsonNode(_jmesPath!.Transform(input.Token).Token);
+            return JTokenConversion.ToJsonNode(_jmesPath!.Transform(input.Token).AsJToken());
         }
         catch (Exception e)
         {
