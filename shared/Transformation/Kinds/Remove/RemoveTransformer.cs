@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+
+namespace Switchboard.Transformation;
+
+/// <summary>Copies the entity without the given keys; keys that are not there are ignored.</summary>
+internal sealed class RemoveTransformer(IReadOnlyList<TargetPath> paths) : ITransformer
+{
+    public TransformResult Apply(JsonObject entity)
+    {
+        var result = (JsonObject)entity.DeepClone();
+        foreach (var path in paths)
+            path.Remove(result);
+        return TransformResult.Keep(result);
+    }
+}
