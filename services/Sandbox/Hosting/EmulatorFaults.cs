@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+
+namespace Switchboard.Sandbox;
+
+/// <summary>Failures a test can inject into one emulator. Thread-safe; <see cref="Reset"/> clears all.</summary>
+public sealed class EmulatorFaults
+{
+    private readonly object _gate = new();
+    private readonly List<RejectionRule> _rejections = [];
+    private int _tooManyLeft;
+    private TimeSpan? _tooManyWait;
+    private int _serverErrorsLeft;
+    private int _serverErrorStatus = 500;
+    private long _latencyTicks;
+
+    /// <summary>Added to every request before it is handled.</summary>
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+        set => Interlocked.Exchange(ref _latencyTicks, value.Ticks);
+    }
+
+    /// <summary>The next <paramref name="next"/> requests get the platform's 429 (with its headers);
+    /// <paramref name="wait"/> is what the headers tell the client to wait (default: BigCommerce 300 ms, Ecwid 1 s).</summary>
+    public void RespondTooManyRequests(int next, TimeSpan? wait = null)
+    {
+        lock (_gate) { _tooManyLeft = next; _tooManyWait = wait; }
+    }
+
+    /// <summary>The next <paramref name="next"/> requests get <paramref name="status"/> with the platform's error body.</summary>
+    public void RespondServerError(int next, int status = 500)
+    {
+        lock (_gate) { _serverErrorsLeft = next; _serverErrorStatus = status; }
+    }
+
+    /// <summary>Write requests whose JSON object (or any object of an array body) matches are refused with the
+    /// platform's validation error (<paramref name="status"/> 0 = platform default: BigCommerce 422, Ecwid 400).</summary>
+    public void RejectWhen(Func<JsonObject, bool> predicate, int status = 0, string? message = null)
+    {
+        lock (_gate) _rejections.Add(new RejectionRule(predicate, status, message ?? "Rejected by the sandbox."));
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _tooManyLeft = 0;
+            _tooManyWait = null;
+            _serverErrorsLeft = 0;
+            _serverErrorStatus = 500;
+            _rejections.Clear();
+        }
+        Latency = TimeSpan.Zero;
+    }
+
+    internal bool TryTakeTooManyRequests(out TimeSpan? wait)
+    {
+        lock (_gate)
+        {
+            wait = _tooManyWait;
+            if (_tooManyLeft <= 0) return false;
+            _tooManyLeft--;
+            return true;
+        }
+    }
+
+    internal bool TryTakeServerError(out int status)
+    {
+        lock (_gate)
+        {
+            status = _serverErrorStatus;
+            if (_serverErrorsLeft <= 0) return false;
+            _serverErrorsLeft--;
+            return true;
+        }
+    }
+
+    internal RejectionRule? FindRejection(JsonNode? body)
+    {
+        RejectionRule[] rules;
+        lock (_gate) rules = _rejections.ToArray();
+        if (rules.Length == 0) return null;
+        var objects = body switch
+        {
+            JsonObject o => [o],
+            JsonArray a => a.OfType<JsonObject>().ToArray(),
+            _ => Array.Empty<JsonObject>(),
+        };
+        return rules.FirstOrDefault(r => objects.Any(o => r.Predicate(o)));
+    }
+}
+
+internal sealed record RejectionRule(Func<JsonObject, bool> Predicate, int Status, string Message);

@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+
+namespace Switchboard.Sandbox;
+
+/// <summary>
+/// Thread-safe in-memory table of JSON entities keyed by an auto-incrementing id.
+/// Every read returns deep copies, so callers may mutate what they get.
+/// </summary>
+public sealed class EntityStore
+{
+    private readonly object _gate = new();
+    private readonly SortedDictionary<long, JsonObject> _items = new();
+    private readonly Func<long, int, JsonObject>? _generator;
+    private readonly Action<JsonObject>? _afterSeed;
+    private long _nextId;
+    private int _seeded;
+
+    /// <param name="idProperty">Property that holds the id (Ecwid orders use "orderNumber").</param>
+    /// <param name="firstId">First id handed out.</param>
+    /// <param name="generator">Builds the seeded entity for (id, 1-based ordinal).</param>
+    /// <param name="afterSeed">Runs after each seeded entity is stored (e.g. to add its base variant).</param>
+    public EntityStore(string idProperty = "id", long firstId = 1, Func<long, int, JsonObject>? generator = null, Action<JsonObject>? afterSeed = null)
+    {
+        IdProperty = idProperty;
+        _nextId = firstId;
+        _generator = generator;
+        _afterSeed = afterSeed;
+    }
+
+    public string IdProperty { get; }
+
+    public int Count { get { lock (_gate) return _items.Count; } }
+
+    /// <summary>Snapshot of every entity, ordered by id.</summary>
+    public IReadOnlyList<JsonObject> All
+    {
+        get { lock (_gate) return _items.Values.Select(Clone).ToArray(); }
+    }
+
+    public JsonObject? Get(long id)
+    {
+        lock (_gate) return _items.TryGetValue(id, out var e) ? Clone(e) : null;
+    }
+
+    public IReadOnlyList<JsonObject> Where(Func<JsonObject, bool> predicate)
+    {
+        lock (_gate) return _items.Values.Where(predicate).Select(Clone).ToArray();
+    }
+
+    public bool Any(Func<JsonObject, bool> predicate)
+    {
+        lock (_gate) return _items.Values.Any(predicate);
+    }
+
+    /// <summary>Stores a copy with a fresh id (any id in <paramref name="entity"/> is ignored) and returns it.</summary>
+    public JsonObject Add(JsonObject entity)
+    {
+        lock (_gate)
+        {
+            var id = _nextId++;
+            var stored = new JsonObject { [IdProperty] = id };
+            foreach (var (key, value) in entity)
+            {
+                if (key != IdProperty) stored[key] = value?.DeepClone();
+            }
+            _items[id] = stored;
+            return Clone(stored);
+        }
+    }
+
+    /// <summary>Applies <paramref name="mutate"/> to the stored entity atomically; null when the id is unknown.</summary>
+    public JsonObject? Update(long id, Action<JsonObject> mutate)
+    {
+        lock (_gate)
+        {
+            if (!_items.TryGetValue(id, out var current)) return null;
+            var next = Clone(current);
+            mutate(next);
+            next[IdProperty] = id;
+            _items[id] = next;
+            return Clone(next);
+        }
+    }
+
+    public bool Remove(long id)
+    {
+        lock (_gate) return _items.Remove(id);
+    }
+
+    public int RemoveWhere(Func<JsonObject, bool> predicate)
+    {
+        lock (_gate)
+        {
+            var ids = _items.Where(kv => predicate(kv.Value)).Select(kv => kv.Key).ToArray();
+            foreach (var id in ids) _items.Remove(id);
+            return ids.Length;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate) _items.Clear();
+    }
+
+    /// <summary>Generates <paramref name="n"/> more deterministic entities (ordinals continue after earlier seeds).</summary>
+    public IReadOnlyList<JsonObject> Seed(int n)
+    {
+        if (_generator is null) throw new InvalidOperationException("This store has no seed generator.");
+        var added = new List<JsonObject>(Math.Max(0, n));
+        for (var i = 0; i < n; i++)
+        {
+            JsonObject entity;
+            lock (_gate)
+            {
+                var ordinal = ++_seeded;
+                entity = Add(_generator(_nextId, ordinal));
+            }
+            _afterSeed?.Invoke(entity);
+            added.Add(Get(entity[IdProperty]!.GetValue<long>()) ?? entity);
+        }
+        return added;
+    }
+
+    private static JsonObject Clone(JsonObject e) => e.DeepClone().AsObject();
+}

@@ -1,0 +1,243 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.Sandbox;
+
+/// <summary>
+/// Machinery shared by every platform emulator: one Kestrel app on its own port, request recording,
+/// injected faults, latency, authentication gate and the platform quota. Subclasses supply routes and
+/// the platform's own error bodies and headers.
+/// </summary>
+public abstract class PlatformEmulator
+{
+    private const string BodyKey = "sandbox.body";
+    private const int MaxBodyChars = 16 * 1024 * 1024;
+
+    private readonly object _requestsGate = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly FixedWindowLimiter _limiter;
+    private WebApplication? _app;
+
+    private protected PlatformEmulator(RateLimitSettings rateLimit)
+    {
+        RateLimit = rateLimit;
+        _limiter = new FixedWindowLimiter(rateLimit, TimeProvider.System);
+    }
+
+    /// <summary>What a client puts in its base URI (set once the server listens).</summary>
+    public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
+
+    public EmulatorFaults Faults { get; } = new();
+
+    public RateLimitSettings RateLimit { get; }
+
+    /// <summary>Thread-safe snapshot of every request received so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get { lock (_requestsGate) return _requests.ToArray(); }
+    }
+
+    public void ClearRequests()
+    {
+        lock (_requestsGate) _requests.Clear();
+    }
+
+    /// <summary>Forgets the requests counted in the current quota window.</summary>
+    public void ResetRateLimit() => _limiter.Reset();
+
+    /// <summary>Path every route hangs under, e.g. "/stores/sandbox".</summary>
+    private protected abstract string BasePath { get; }
+
+    /// <summary>Path of <see cref="BaseUri"/> (defaults to <see cref="BasePath"/>).</summary>
+    private protected virtual string PublicPath => BasePath;
+
+    /// <summary>What an injected 429 tells the client to wait when the test gave no wait.</summary>
+    private protected abstract TimeSpan DefaultInjectedWait { get; }
+
+    private protected abstract void MapRoutes(RouteGroupBuilder routes);
+
+    private protected abstract string? CredentialOf(HttpRequest request);
+
+    private protected abstract bool IsAuthorized(HttpRequest request);
+
+    private protected abstract string RateLimitKey(HttpRequest request);
+
+    /// <summary>Called for every response that is not a 429 (BigCommerce puts its quota headers on all).</summary>
+    private protected virtual void OnRateDecision(HttpContext context, RateDecision decision)
+    {
+    }
+
+    private protected abstract IResult Unauthorized(HttpContext context);
+
+    private protected abstract IResult TooManyRequests(HttpContext context, RateDecision decision);
+
+    private protected abstract IResult ServerError(HttpContext context, int status);
+
+    private protected abstract IResult RouteNotFound(HttpContext context);
+
+    private protected abstract IResult MalformedJson(HttpContext context, string detail);
+
+    private protected abstract IResult UnsupportedMediaType(HttpContext context);
+
+    private protected abstract IResult Rejected(HttpContext context, int status, string message);
+
+    internal async Task StartAsync(string host, int port, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var address = host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(host);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Listen(address, port);
+        });
+
+        var app = builder.Build();
+        app.Use(PipelineAsync);
+        MapRoutes(app.MapGroup(BasePath));
+        app.MapFallback(context => RouteNotFound(context).ExecuteAsync(context));
+        await app.StartAsync(ct).ConfigureAwait(false);
+        _app = app;
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var publicHost = address.Equals(IPAddress.Any) ? "127.0.0.1" : host;
+        BaseUri = new Uri($"http://{publicHost}:{new Uri(bound).Port}{PublicPath}");
+    }
+
+    internal async ValueTask StopAsync()
+    {
+        if (_app is null) return;
+        var app = _app;
+        _app = null;
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task PipelineAsync(HttpContext context, RequestDelegate next)
+    {
+        var receivedAt = DateTimeOffset.UtcNow;
+        var body = await CaptureBodyAsync(context.Request).ConfigureAwait(false);
+        context.Items[BodyKey] = body;
+        try
+        {
+            var latency = Faults.Latency;
+            if (latency > TimeSpan.Zero) await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
+
+            var key = RateLimitKey(context.Request);
+            if (!IsAuthorized(context.Request))
+            {
+                OnRateDecision(context, _limiter.Acquire(key, consume: false));
+                await Unauthorized(context).ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (Faults.TryTakeTooManyRequests(out var wait))
+            {
+                var peek = _limiter.Acquire(key, consume: false);
+                var injected = peek with { Allowed = false, Left = 0, ResetIn = wait ?? DefaultInjectedWait };
+                await TooManyRequests(context, injected).ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            var decision = _limiter.Acquire(key, consume: true);
+            if (!decision.Allowed)
+            {
+                await TooManyRequests(context, decision).ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+            OnRateDecision(context, decision);
+
+            if (Faults.TryTakeServerError(out var status))
+            {
+                await ServerError(context, status).ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(GetType())
+                .LogError(e, "Sandbox handler failed for {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.StatusCode = 500;
+            await ServerError(context, 500).ExecuteAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            var recorded = new RecordedRequest(
+                context.Request.Method,
+                context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent(),
+                context.Response.StatusCode,
+                receivedAt,
+                CredentialOf(context.Request),
+                body);
+            lock (_requestsGate) _requests.Add(recorded);
+        }
+    }
+
+    private static async Task<string?> CaptureBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
+        {
+            return null;
+        }
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        var buffer = new char[8192];
+        var text = new StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > MaxBodyChars) break;
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Strict JSON body reading: wrong content type → the platform's 415, empty or malformed body → its
+    /// 400/422, a body matching an injected rejection → its validation error.
+    /// </summary>
+    private protected JsonBody ReadJson(HttpContext context)
+    {
+        var contentType = context.Request.ContentType;
+        if (contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return new JsonBody(null, UnsupportedMediaType(context));
+        }
+        var text = context.Items[BodyKey] as string;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new JsonBody(null, MalformedJson(context, "The request body is empty."));
+        }
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+        }
+        catch (JsonException e)
+        {
+            return new JsonBody(null, MalformedJson(context, e.Message));
+        }
+        if (node is null)
+        {
+            return new JsonBody(null, MalformedJson(context, "The request body is null."));
+        }
+        var rule = Faults.FindRejection(node);
+        return rule is null ? new JsonBody(node, null) : new JsonBody(null, Rejected(context, rule.Status, rule.Message));
+    }
+}
+
+/// <summary>Either the parsed body or the error response to send instead.</summary>
+internal readonly record struct JsonBody(JsonNode? Node, IResult? Error);

@@ -1,0 +1,11 @@
+namespace Switchboard.Sandbox;
+
+/// <summary>One request as the emulator saw it. <see cref="Authorization"/> is the platform's auth header value
+/// (BigCommerce X-Auth-Token, Ecwid Authorization, or Ecwid's ?token= when no header was sent).</summary>
+public sealed record RecordedRequest(
+    string Method,
+    string PathAndQuery,
+    int Status,
+    DateTimeOffset ReceivedAt,
+    string? Authorization,
+    string? Body);

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Switchboard.Sandbox;
+
+// Standalone: dotnet run --project services/Sandbox -- --seed 500 [--port-bigcommerce N] [--port-ecwid N] [--host H] [--no-rate-limits]
+var options = new SandboxOptions();
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--seed":
+            var seed = int.Parse(Next(), CultureInfo.InvariantCulture);
+            options.SeedBigCommerceProducts = seed;
+            options.SeedEcwidProducts = seed;
+            break;
+        case "--port-bigcommerce": options.BigCommercePort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--port-ecwid": options.EcwidPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--host": options.Host = Next(); break;
+        case "--no-rate-limits": options.EnforceRateLimits = false; break;
+        default:
+            Console.Error.WriteLine($"unknown argument {args[i]}");
+            Console.Error.WriteLine("usage: Sandbox [--seed N] [--port-bigcommerce N] [--port-ecwid N] [--host H] [--no-rate-limits]");
+            return 2;
+    }
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+await using var sandbox = await SandboxServer.StartAsync(options, stop.Token);
+Console.WriteLine($"BigCommerce  {sandbox.BigCommerce.BaseUri}  X-Auth-Token: {sandbox.BigCommerce.AccessToken}  ({sandbox.BigCommerce.Products.Count} products)");
+Console.WriteLine($"Ecwid        {sandbox.Ecwid.BaseUri}  store {sandbox.Ecwid.StoreId}  Authorization: Bearer {sandbox.Ecwid.AccessToken}  ({sandbox.Ecwid.Products.Count} products)");
+Console.WriteLine("Ctrl+C to stop.");
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+}
+return 0;

@@ -1,0 +1,21 @@
+namespace Switchboard.Sandbox;
+
+/// <summary>How the sandbox listens and what it starts with.</summary>
+public sealed class SandboxOptions
+{
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>0 picks a free port (tests).</summary>
+    public int BigCommercePort { get; set; } = 38101;
+
+    /// <summary>0 picks a free port (tests).</summary>
+    public int EcwidPort { get; set; } = 38102;
+
+    /// <summary>Products to generate; categories, customers and orders are derived from it (see SeedPlan).</summary>
+    public int SeedBigCommerceProducts { get; set; }
+
+    public int SeedEcwidProducts { get; set; }
+
+    /// <summary>Platform quotas: BigCommerce 150 per 30 s window, Ecwid 600 per minute per token.</summary>
+    public bool EnforceRateLimits { get; set; } = true;
+}
