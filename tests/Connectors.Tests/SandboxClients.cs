@@ -7,6 +7,7 @@ using Switchboard.Connectors;
 using Switchboard.Connectors.Http;
 using Switchboard.Contracts;
 using Switchboard.Sandbox;
+using Xunit;
 
 namespace Switchboard.Connectors.Tests;
 
