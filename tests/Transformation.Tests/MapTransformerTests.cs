@@ -76,6 +76,18 @@ public class MapTransformerTests
     }
 
     [Fact]
+    public void Numbers_from_JMESPath_read_like_numbers_of_parsed_entities()
+    {
+        var map = Create("map", """{ "count": "length(items)", "text": "join(' ', items)" }""");
+
+        var result = map.Apply("""{ "items": ["say \"hi\"", "ünï\\"] }""");
+
+        Assert.Equal(2L, result["count"]!.GetValue<long>());
+        Assert.Equal(2.0, result["count"]!.GetValue<double>());
+        Assert.Equal("say \"hi\" ünï\\", result["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Does_not_mutate_the_input()
     {
         var map = Create("map", """{ "x.y": "o", "z": "length(a)" }""");
