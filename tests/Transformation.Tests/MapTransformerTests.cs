@@ -103,7 +103,7 @@ public class MapTransformerTests
     [Theory]
     [InlineData("[]", "map expects an object of 'target: source' pairs, got a list")]
     [InlineData("\"name\"", "map expects an object of 'target: source' pairs, got the string \"name\"")]
-    [InlineData("{}", "map expects an object of 'target: source' pairs, got an object")]
+    [InlineData("{}", "map has no 'target: source' pairs")]
     [InlineData("""{ "a": 5 }""", "map 'a': the source must be a path or JMESPath expression (a string), got the number 5")]
     [InlineData("""{ "a..b": "x" }""", "target path 'a..b' is not valid: it must be keys separated by dots, none of them empty")]
     public void Rejects_bad_arguments(string argumentsJson, string expectedProblem)
