@@ -20,6 +20,9 @@ public class FilterTransformerTests
     [InlineData("stock", """{ "stock": 0 }""", true)]
     [InlineData("status == 'active' && length(items) > `0`", """{ "status": "active", "items": [1] }""", true)]
     [InlineData("status == 'active' && length(items) > `0`", """{ "status": "active", "items": [] }""", false)]
+    [InlineData("items[?price > `10`]", """{ "items": [ { "price": 5 } ] }""", false)]
+    [InlineData("items[?price > `10`]", """{ "items": [ { "price": 15 } ] }""", true)]
+    [InlineData("items[*].sku", """{ "items": [] }""", false)]
     public void Expressions_follow_JMESPath_truthiness(string condition, string entityJson, bool kept)
     {
         var filter = Create("filter", System.Text.Json.JsonSerializer.Serialize(condition));

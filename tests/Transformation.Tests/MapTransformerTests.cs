@@ -76,6 +76,18 @@ public class MapTransformerTests
     }
 
     [Fact]
+    public void Numbers_from_JMESPath_read_like_numbers_of_parsed_entities()
+    {
+        var map = Create("map", """{ "count": "length(items)", "text": "join(' ', items)" }""");
+
+        var result = map.Apply("""{ "items": ["say \"hi\"", "ünï\\"] }""");
+
+        Assert.Equal(2L, result["count"]!.GetValue<long>());
+        Assert.Equal(2.0, result["count"]!.GetValue<double>());
+        Assert.Equal("say \"hi\" ünï\\", result["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Does_not_mutate_the_input()
     {
         var map = Create("map", """{ "x.y": "o", "z": "length(a)" }""");
@@ -91,7 +103,7 @@ public class MapTransformerTests
     [Theory]
     [InlineData("[]", "map expects an object of 'target: source' pairs, got a list")]
     [InlineData("\"name\"", "map expects an object of 'target: source' pairs, got the string \"name\"")]
-    [InlineData("{}", "map expects an object of 'target: source' pairs, got an object")]
+    [InlineData("{}", "map has no 'target: source' pairs")]
     [InlineData("""{ "a": 5 }""", "map 'a': the source must be a path or JMESPath expression (a string), got the number 5")]
     [InlineData("""{ "a..b": "x" }""", "target path 'a..b' is not valid: it must be keys separated by dots, none of them empty")]
     public void Rejects_bad_arguments(string argumentsJson, string expectedProblem)

@@ -126,4 +126,18 @@ public class RoutePipelineTests
         Assert.All(results, r => Assert.False(r.Skipped));
         AssertJson("""{ "payload": { "sku": "s4999", "prices": [4999.5], "name": "n4999" } }""", results[^1].Entity);
     }
+
+    [Fact]
+    public void One_pipeline_can_serve_several_threads()
+    {
+        var pipeline = Pipeline(
+            ("filter", "\"length(variants) > `0`\""),
+            ("map", """{ "sku": "sku", "total": "sum(variants[*].price)" }"""));
+
+        var totals = Enumerable.Range(0, 2000).AsParallel()
+            .Select(i => pipeline.Apply(Entity($$"""{ "sku": "s{{i}}", "variants": [ { "price": {{i}} }, { "price": 1 } ] }"""), "k").Entity!)
+            .ToDictionary(e => e["sku"]!.GetValue<string>(), e => e["total"]!.GetValue<double>());
+
+        Assert.All(Enumerable.Range(0, 2000), i => Assert.Equal(i + 1, totals[$"s{i}"]));
+    }
 }

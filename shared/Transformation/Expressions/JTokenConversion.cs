@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Switchboard.Transformation;
@@ -64,18 +64,15 @@ internal static class JTokenConversion
         return new JValue(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
     }
 
-    private static JsonNode? ToJsonValue(JValue value) => value.Value switch
+    // Numbers are re-parsed from their JSON text so they are backed by a JsonElement like those of parsed entities:
+    // GetValue<double>() then works on an integer, as it does on an entity read from a platform.
+    private static JsonNode? ToJsonValue(JValue value) => value.Type switch
     {
-        null => null,
-        string s => JsonValue.Create(s),
-        bool b => JsonValue.Create(b),
-        long l => JsonValue.Create(l),
-        int i => JsonValue.Create((long)i),
-        decimal m => JsonValue.Create(m),
-        double d => JsonValue.Create(d),
-        float f => JsonValue.Create((double)f),
-        BigInteger big => JsonNode.Parse(big.ToString(CultureInfo.InvariantCulture)),
-        DateTime or DateTimeOffset => JsonValue.Create(value.ToString("o", CultureInfo.InvariantCulture)),
-        var other => JsonValue.Create(Convert.ToString(other, CultureInfo.InvariantCulture)),
+        JTokenType.Null or JTokenType.Undefined => null,
+        JTokenType.String => JsonValue.Create((string)value.Value!),
+        JTokenType.Boolean => JsonValue.Create((bool)value.Value!),
+        JTokenType.Integer or JTokenType.Float => JsonNode.Parse(value.ToString(Formatting.None)),
+        JTokenType.Date => JsonValue.Create(value.ToString("o", CultureInfo.InvariantCulture)),
+        _ => JsonValue.Create(Convert.ToString(value.Value, CultureInfo.InvariantCulture)),
     };
 }

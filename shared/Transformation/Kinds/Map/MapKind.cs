@@ -10,11 +10,14 @@ internal sealed class MapKind : ITransformerKind
 
     public ITransformer? Build(TransformerBuildContext context)
     {
-        if (context.Arguments is not JsonObject pairs || pairs.Count == 0)
+        if (context.Arguments is not JsonObject pairs)
         {
             context.Problem($"map expects an object of 'target: source' pairs, got {ArgumentText.Describe(context.Arguments)}");
             return null;
         }
+
+        if (pairs.Count == 0)
+            context.Problem("map has no 'target: source' pairs");
 
         var mappings = new List<MapTransformer.Mapping>();
         foreach (var (target, source) in pairs)

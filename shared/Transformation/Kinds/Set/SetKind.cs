@@ -12,11 +12,14 @@ internal sealed class SetKind : ITransformerKind
 
     public ITransformer? Build(TransformerBuildContext context)
     {
-        if (context.Arguments is not JsonObject pairs || pairs.Count == 0)
+        if (context.Arguments is not JsonObject pairs)
         {
             context.Problem($"set expects an object of 'target: value' pairs, got {ArgumentText.Describe(context.Arguments)}");
             return null;
         }
+
+        if (pairs.Count == 0)
+            context.Problem("set has no 'target: value' pairs");
 
         var assignments = new List<SetTransformer.Assignment>();
         foreach (var (target, value) in pairs)
