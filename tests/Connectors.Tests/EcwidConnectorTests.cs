@@ -53,7 +53,14 @@ public sealed class EcwidConnectorTests
         var combinations = new EntityRequest { Entity = "products", ObjectId = productId, NestedEntity = "combinations" };
 
         await client.PublishAsync(combinations, "POST",
-            new JsonObject { ["payload"] = new JsonObject { ["sku"] = "TEA-1-RED", ["price"] = 20 } }, ct);
+            new JsonObject
+            {
+                ["payload"] = new JsonObject
+                {
+                    ["sku"] = "TEA-1-RED", ["price"] = 20,
+                    ["options"] = new JsonArray(new JsonObject { ["name"] = "Colour", ["value"] = "Red" }),
+                },
+            }, ct);
         var fetched = await client.FetchAllAsync(combinations);
 
         Assert.Contains(fetched, c => c["sku"]?.ToString() == "TEA-1-RED");
