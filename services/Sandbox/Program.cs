@@ -30,7 +30,12 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// docker stop sends SIGTERM: shut down as cleanly as on Ctrl+C.
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 
 await using var sandbox = await SandboxServer.StartAsync(options, stop.Token);
 Console.WriteLine($"BigCommerce  {sandbox.BigCommerce.BaseUri}  X-Auth-Token: {sandbox.BigCommerce.AccessToken}  ({sandbox.BigCommerce.Products.Count} products)");

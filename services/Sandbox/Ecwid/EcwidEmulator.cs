@@ -18,13 +18,15 @@ public sealed class EcwidEmulator : PlatformEmulator
         : base(new RateLimitSettings(600, TimeSpan.FromMinutes(1), enforceRateLimits))
     {
         Categories = new EntityStore(firstId: 9_000_001, generator: (_, n) => EcwidSeedData.Category(n));
-        Products = new EntityStore(firstId: 100_000_001,
+        Products = new EntityStore(firstId: FirstProductId,
             generator: (_, n) => EcwidSeedData.Product(n, Categories.All.Select(c => JsonHelpers.IdOf(c)).ToArray()));
         Combinations = new EntityStore(firstId: 300_000_001);
         Customers = new EntityStore(firstId: 200_000_001, generator: (_, n) => EcwidSeedData.Customer(n));
         Orders = new EntityStore(idProperty: "orderNumber", firstId: 1001,
-            generator: (number, n) => EcwidSeedData.Order(number, n, Customers.Count, Products.All));
+            generator: (number, n) => EcwidSeedData.Order(number, n, Customers.Count, Products.Count, i => Products.Get(FirstProductId + i)));
     }
+
+    private const long FirstProductId = 100_000_001;
 
     public long StoreId { get; } = 1003;
 

@@ -56,8 +56,8 @@ internal static class EcwidSeedData
             ["categoryIds"] = categories,
             ["defaultCategoryId"] = categoryIds.Count > 0 ? categories[0]!.GetValue<long>() : 0,
             ["isShippingRequired"] = true,
-            ["showOnFrontpage"] = ordinal % 25 == 0 ? 1 : null,
         };
+        if (ordinal % 25 == 0) p["showOnFrontpage"] = 1;
         Stamp(p, "created", "createTimestamp", created);
         Stamp(p, "updated", "updateTimestamp", updated);
         return p;
@@ -104,15 +104,14 @@ internal static class EcwidSeedData
         return c;
     }
 
-    public static JsonObject Order(long orderNumber, int ordinal, int customerCount, IReadOnlyList<JsonObject> products)
+    public static JsonObject Order(long orderNumber, int ordinal, int customerCount, int productCount, Func<int, JsonObject?> productAt)
     {
         var rng = SeedPlan.Rng(ordinal, 13);
         var created = SeedPlan.Epoch.AddHours(ordinal * 3);
         var items = new JsonArray();
         decimal subtotal = 0;
-        if (products.Count > 0)
+        if (productCount > 0 && productAt(rng.Next(productCount)) is { } p)
         {
-            var p = products[rng.Next(products.Count)];
             var quantity = rng.Next(1, 4);
             var price = JsonHelpers.Dec(p["price"]) ?? 0;
             subtotal = price * quantity;

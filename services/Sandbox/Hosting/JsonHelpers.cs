@@ -7,8 +7,11 @@ namespace Switchboard.Sandbox;
 
 internal static class JsonHelpers
 {
+    // The platforms write '+', '<' and '&' literally; the default encoder would escape them.
+    private static readonly JsonSerializerOptions Output = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static IResult Json(int status, JsonNode body) =>
-        Results.Text(body.ToJsonString(), "application/json; charset=utf-8", statusCode: status);
+        Results.Text(body.ToJsonString(Output), "application/json; charset=utf-8", statusCode: status);
 
     public static bool IsNumber(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.Number;
