@@ -129,6 +129,12 @@ public abstract class PlatformEmulator
     {
         var receivedAt = DateTimeOffset.UtcNow;
         var body = await CaptureBodyAsync(context.Request).ConfigureAwait(false);
+        // Recorded as the answer starts, before the client can read it: a test that has its answer sees its record.
+        context.Response.OnStarting(() =>
+        {
+            Record(context, receivedAt, body);
+            return Task.CompletedTask;
+        });
         context.Items[BodyKey] = body;
         try
         {
@@ -176,15 +182,20 @@ public abstract class PlatformEmulator
         }
         finally
         {
-            var recorded = new RecordedRequest(
-                context.Request.Method,
-                context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent(),
-                context.Response.StatusCode,
-                receivedAt,
-                CredentialOf(context.Request),
-                body);
-            lock (_requestsGate) _requests.Add(recorded);
+            if (!context.Response.HasStarted) Record(context, receivedAt, body);
         }
+    }
+
+    private void Record(HttpContext context, DateTimeOffset receivedAt, string? body)
+    {
+        var recorded = new RecordedRequest(
+            context.Request.Method,
+            context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent(),
+            context.Response.StatusCode,
+            receivedAt,
+            CredentialOf(context.Request),
+            body);
+        lock (_requestsGate) _requests.Add(recorded);
     }
 
     private static async Task<string?> CaptureBodyAsync(HttpRequest request)
