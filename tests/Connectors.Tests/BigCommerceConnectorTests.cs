@@ -122,4 +122,19 @@ public sealed class BigCommerceConnectorTests
                 Assert.True(requests[i].ReceivedAt - requests[i - 1].ReceivedAt >= wait - TimeSpan.FromMilliseconds(20),
                     $"request {i} came {(requests[i].ReceivedAt - requests[i - 1].ReceivedAt).TotalMilliseconds} ms after a 429 that asked for {wait.TotalMilliseconds} ms");
     }
+
+    [Fact]
+    public async Task A_platform_that_answers_the_same_page_again_stops_the_fetch_with_an_error()
+    {
+        await using var sandbox = await SandboxClients.StartAsync(bigCommerceProducts: 600);
+        var client = SandboxClients.BigCommerce(sandbox);
+        var ct = TestContext.Current.CancellationToken;
+        var first = await client.FetchAsync(Products, null, ct);
+
+        // Asking for page 1 again where page 2 was expected is what a platform that ignores the page parameter does.
+        var repeated = new PageCursor { PageNumber = 2, Query = new Dictionary<string, string> { ["page"] = "1", ["limit"] = "250" }, PreviousPageHash = first.Next!.PreviousPageHash };
+        var error = await Assert.ThrowsAsync<PlatformException>(() => client.FetchAsync(Products, repeated, ct));
+
+        Assert.Contains("page 2 repeats page 1", error.Message);
+    }
 }

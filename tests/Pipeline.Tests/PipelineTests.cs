@@ -103,6 +103,20 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task A_wrong_Ecwid_token_fails_every_task_with_Ecwids_message()
+    {
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 15);
+        var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid, ecwidToken: "secret_revoked");
+
+        var summary = await harness.RunAsync(file, "inmemory");
+
+        Assert.Equal(15, summary.Routes["products-to-ecwid"].Failed);
+        Assert.All(summary.Errors, e => Assert.Contains("HTTP 403", e));
+        Assert.DoesNotContain(summary.Errors, e => e.Contains("secret_revoked"));
+        Assert.Equal(0, harness.Sandbox.Ecwid.Products.Count);
+    }
+
+    [Fact]
     public async Task A_wrong_source_token_fails_the_run_with_the_platforms_401_message()
     {
         await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 20);
