@@ -55,7 +55,10 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
                     throw Refusal(status, ["the answer is not JSON: " + Platform.Errors.Read(body, "text/html")[0]], described, transient: false);
                 }
             }
-            return new PlatformAnswer(status, json, response.Headers, request.RequestUri!, described);
+            var answer = new PlatformAnswer(status, json, response.Headers, request.RequestUri!, described);
+            if (Platform.FailureIn(answer) is { Count: > 0 } failure)
+                throw Refusal(status, failure, described, transient: false);
+            return answer;
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Switchboard.Connectors.Catalog;
 using Switchboard.Connectors.Errors;
+using Switchboard.Connectors.Http;
 using Switchboard.Contracts;
 
 namespace Switchboard.Connectors;
@@ -39,7 +41,7 @@ public static class EntityPublisher
         var uri = PageFetcher.Shape(client, () => client.Requests.Build(request, query));
         var message = new HttpRequestMessage(new HttpMethod(method), uri);
         if (payload is not null && method is not ("GET" or "DELETE"))
-            message.Content = JsonContent.Create(payload);
+            message.Content = target.Body == BodyFormat.Form ? PhpFormEncoding.Content(payload) : JsonContent.Create(payload);
         var answer = await client.SendAsync(message, cancellationToken);
 
         var targetId = method == "POST"

@@ -3,6 +3,7 @@ using Switchboard.Configuration;
 using Switchboard.Connectors.Auth;
 using Switchboard.Connectors.Catalog;
 using Switchboard.Connectors.Errors;
+using Switchboard.Contracts;
 
 namespace Switchboard.Connectors;
 
@@ -31,6 +32,15 @@ public abstract class PlatformConnector : IPlatformSchema
 
     /// <summary>The most pages one run may fetch before it stops with an error (a guard against endless lists).</summary>
     public virtual int MaxPages => 10_000;
+
+    /// <summary>The platform's own messages when an answer with a success status is really a refusal (OpenCart
+    /// answers errors with HTTP 200); null when it is a success.</summary>
+    public virtual IReadOnlyList<string>? FailureIn(PlatformAnswer answer) => null;
+
+    /// <summary>Sends one entity to the target store. Platforms whose writes take more than one request
+    /// (a version to read first, a sequence of calls) override this; the rest use <see cref="EntityPublisher"/>.</summary>
+    public virtual Task<PublishResult> PublishAsync(ConnectorClient client, EntityRequest request, string method, JsonObject document, CancellationToken cancellationToken) =>
+        EntityPublisher.PublishAsync(client, request, method, document, cancellationToken);
 
     public virtual IEnumerable<SettingProblem> ValidateClientSettings(JsonObject settings) => ClientSettings.Validate(settings);
 

@@ -137,4 +137,20 @@ public sealed class BigCommerceConnectorTests
 
         Assert.Contains("page 2 repeats page 1", error.Message);
     }
+
+    [Fact]
+    public async Task When_the_quota_headers_say_none_are_left_the_client_waits_for_the_window_instead_of_earning_429s()
+    {
+        await using var sandbox = await SandboxClients.StartAsync(bigCommerceProducts: 1000);
+        sandbox.BigCommerce.RateLimit.Quota = 3;
+        sandbox.BigCommerce.RateLimit.Window = TimeSpan.FromMilliseconds(500);
+        sandbox.BigCommerce.RateLimit.Enabled = true;
+        var client = SandboxClients.BigCommerce(sandbox);
+
+        var products = await client.FetchAllAsync(Products with { Query = new Dictionary<string, string> { ["limit"] = "100" } });
+
+        Assert.Equal(1000, products.Count);
+        Assert.Equal(10, sandbox.BigCommerce.Requests.Count);
+        Assert.DoesNotContain(sandbox.BigCommerce.Requests, r => r.Status == 429);
+    }
 }

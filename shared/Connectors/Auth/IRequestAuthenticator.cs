@@ -4,6 +4,13 @@ namespace Switchboard.Connectors.Auth;
 public interface IRequestAuthenticator
 {
     ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>True when the answer says the credentials expired (a token or session); the request is then
+    /// renewed and sent once more.</summary>
+    ValueTask<bool> IsExpiredAsync(HttpResponseMessage response, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+
+    /// <summary>Gets fresh credentials (a new token, a new session) after <see cref="IsExpiredAsync"/> said so.</summary>
+    ValueTask RenewAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
 /// <summary>A fixed header carrying a token (BigCommerce's <c>X-Auth-Token</c>).</summary>

@@ -29,11 +29,16 @@ public sealed record EntityDefinition
     /// <summary>Writes that address objects in the body rather than in the URL (BigCommerce v3 customers).</summary>
     public BatchWrites? Batch { get; init; }
 
+    /// <summary>How request bodies are written: JSON, or HTML form fields (PHP's nested <c>a[0][b]=…</c> names).</summary>
+    public BodyFormat Body { get; init; } = BodyFormat.Json;
+
     /// <summary>A single object with no list form (a store's profile or settings).</summary>
     public bool Singleton { get; init; }
 
     public IReadOnlyDictionary<string, EntityDefinition> Nested { get; init; } = new Dictionary<string, EntityDefinition>();
 }
+
+public enum BodyFormat { Json, Form }
 
 /// <summary>For entities written as arrays: the object is wrapped in an array, its id goes in <see cref="IdField"/>,
 /// and deletes name ids in the <see cref="DeleteQuery"/> parameter.</summary>

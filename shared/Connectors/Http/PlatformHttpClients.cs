@@ -19,6 +19,11 @@ public static class PlatformHttpClients
             var redactor = new Redactor(client.Secrets);
             var builder = services.AddHttpClient(NameOf(client.Name), http => http.Timeout = Timeout.InfiniteTimeSpan);
             builder.AddResilienceHandler(NameOf(client.Name), pipeline => ResiliencePolicy.Configure(pipeline, platform, limiter));
+            if (platform.RateLimitHeaders is { } headers)
+            {
+                var gate = new RateLimitGate(headers, TimeProvider.System);
+                builder.AddHttpMessageHandler(() => new RateLimitGateHandler(gate));
+            }
             builder.AddHttpMessageHandler(() => new AuthenticationHandler(platform.CreateAuthenticator(client)));
             if (client.LogRequests != RequestLogging.None)
                 builder.AddHttpMessageHandler(sp => new RequestLoggingHandler(client.LogRequests, redactor,

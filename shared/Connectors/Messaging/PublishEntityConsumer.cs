@@ -18,7 +18,7 @@ public sealed class PublishEntityConsumer<TPlatform>(ConnectorClients<TPlatform>
         {
             try
             {
-                var result = await client.PublishAsync(message.Request, message.Method, message.Document, context.CancellationToken);
+                var result = await client.Platform.PublishAsync(client, message.Request, message.Method, message.Document, context.CancellationToken);
                 await context.Publish(new EntityPublished
                 {
                     RunId = message.RunId,
