@@ -17,7 +17,7 @@ public sealed class BigCommercePlatform : PlatformConnector
         new ClientSetting("accessToken", Required: true, Secret: true),
         new ClientSetting("clientId"));
 
-    public override IRequestAuthenticator CreateAuthenticator(ClientConfig client) =>
+    public override IRequestAuthenticator CreateAuthenticator(ClientConfig client, AuthenticatorContext context) =>
         new HeaderAuthenticator("X-Auth-Token", client.Setting("accessToken") ?? "");
 
     // 429 answers carry the wait in X-Rate-Limit-Time-Reset-Ms, not Retry-After.

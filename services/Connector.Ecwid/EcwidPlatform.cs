@@ -34,6 +34,6 @@ public sealed class EcwidPlatform : PlatformConnector
             yield return new("auth.type", "the OAuth grant is not available yet; use type: token with the app's access token");
     }
 
-    public override IRequestAuthenticator CreateAuthenticator(ClientConfig client) =>
+    public override IRequestAuthenticator CreateAuthenticator(ClientConfig client, AuthenticatorContext context) =>
         new BearerAuthenticator(client.Setting("auth.accessToken") ?? "");
 }

@@ -8,5 +8,6 @@ var root = new RootCommand("Switchboard: move products, orders and customers bet
     ValidateCommand.Create(),
     ServeCommand.Create(),
     SandboxCommand.Create(),
+    GrantCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

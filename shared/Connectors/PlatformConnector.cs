@@ -19,7 +19,10 @@ public abstract class PlatformConnector : IPlatformSchema
     public abstract ClientSettingsSchema ClientSettings { get; }
 
     /// <summary>How this platform's requests carry the client's credentials.</summary>
-    public abstract IRequestAuthenticator CreateAuthenticator(ClientConfig client);
+    public abstract IRequestAuthenticator CreateAuthenticator(ClientConfig client, AuthenticatorContext context);
+
+    /// <summary>The platform's "Grant access" step, or null when its credentials need none.</summary>
+    public virtual IAccessGrant? Grant => null;
 
     public virtual ErrorBodyReader Errors => ErrorBodyReader.Default;
 

@@ -52,7 +52,7 @@ public static class SandboxClients
     {
         var integration = new Integration { Clients = new Dictionary<string, ClientConfig> { [config.Name] = config } };
         var services = new ServiceCollection().AddLogging();
-        services.AddPlatformHttpClients(integration, platform);
+        services.AddPlatformHttpClients(integration, platform, Path.GetTempPath());
         var http = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient(PlatformHttpClients.NameOf(config.Name));
         return new ConnectorClient(config, platform, http);
     }

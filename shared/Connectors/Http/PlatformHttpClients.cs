@@ -11,8 +11,12 @@ public static class PlatformHttpClients
 {
     public static string NameOf(string client) => $"switchboard:{client}";
 
-    public static IServiceCollection AddPlatformHttpClients(this IServiceCollection services, Integration integration, PlatformConnector platform)
+    /// <summary>The plain client authenticators use for token endpoints, outside any client's own pipeline.</summary>
+    public const string TokenClientName = "switchboard:auth";
+
+    public static IServiceCollection AddPlatformHttpClients(this IServiceCollection services, Integration integration, PlatformConnector platform, string stateDirectory)
     {
+        services.AddHttpClient(TokenClientName).AddStandardResilienceHandler();
         foreach (var client in integration.Clients.Values.Where(c => c.Platform.Equals(platform.Name, StringComparison.OrdinalIgnoreCase)))
         {
             var limiter = ResiliencePolicy.ClientLimit(client.RateLimit);
@@ -24,7 +28,19 @@ public static class PlatformHttpClients
                 var gate = new RateLimitGate(headers, TimeProvider.System);
                 builder.AddHttpMessageHandler(() => new RateLimitGateHandler(gate));
             }
-            builder.AddHttpMessageHandler(() => new AuthenticationHandler(platform.CreateAuthenticator(client)));
+            // One authenticator per client, shared by every handler chain, so a token or session is fetched once.
+            IRequestAuthenticator? authenticator = null;
+            var once = new object();
+            builder.AddHttpMessageHandler(sp =>
+            {
+                lock (once)
+                    authenticator ??= platform.CreateAuthenticator(client, new AuthenticatorContext
+                    {
+                        StateDirectory = stateDirectory,
+                        TokenHttpClient = () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(TokenClientName),
+                    });
+                return new AuthenticationHandler(authenticator);
+            });
             if (client.LogRequests != RequestLogging.None)
                 builder.AddHttpMessageHandler(sp => new RequestLoggingHandler(client.LogRequests, redactor,
                     sp.GetRequiredService<ILoggerFactory>().CreateLogger($"Switchboard.Http.{client.Name}")));

@@ -19,7 +19,7 @@ public class ConnectorModule<TPlatform> : ISwitchboardModule where TPlatform : P
     {
         services.AddSingleton(_platform);
         services.AddSingleton<ConnectorClients<TPlatform>>();
-        services.AddPlatformHttpClients(integration, _platform);
+        services.AddPlatformHttpClients(integration, _platform, options.StateDirectory);
     }
 
     public void ConfigureBus(IBusRegistrationConfigurator bus)
