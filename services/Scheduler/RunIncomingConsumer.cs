@@ -39,16 +39,7 @@ public sealed class RunIncomingConsumer(
             RunId = run.RunId,
             Incoming = incoming.Name,
             Client = incoming.Client,
-            Request = new EntityRequest
-            {
-                Entity = incoming.Entity,
-                ObjectId = incoming.ObjectId,
-                NestedEntity = incoming.NestedEntity,
-                NestedObjectId = incoming.NestedObjectId,
-                Path = incoming.Path,
-                Query = incoming.Query,
-                Pagination = incoming.Pagination,
-            },
+            Request = EntityRequests.From(incoming),
         }, context.CancellationToken);
         logger.LogInformation("Run {RunId} of {Incoming} started ({Trigger})", run.RunId, incoming.Name, message.Trigger);
     }
