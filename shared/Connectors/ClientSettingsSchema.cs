@@ -29,7 +29,7 @@ public sealed class ClientSettingsSchema(params ClientSetting[] settings)
             if (node is not JsonValue)
                 yield return new(setting.Path, "must be a single value");
             else if (setting.OneOf is { } allowed && !allowed.Contains(node.ToString(), StringComparer.OrdinalIgnoreCase))
-                yield return new(setting.Path, $"must be one of {string.Join(", ", allowed)}, not '{node}'");
+                yield return new(setting.Path, $"must be one of {string.Join(", ", allowed)}");
             else if (string.IsNullOrWhiteSpace(node.ToString()) && setting.Required)
                 yield return new(setting.Path, "must not be empty");
         }
