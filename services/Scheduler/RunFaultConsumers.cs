@@ -16,7 +16,7 @@ public sealed class FetchEntitiesFaultConsumer(IDbContextFactory<SchedulerDbCont
             $"page {page} could not be fetched: {Describe(context.Message)}", context.CancellationToken);
     }
 
-    internal static string Describe(Fault fault) => string.Join("; ", fault.Exceptions.Select(e => $"{e.ExceptionType}: {e.Message}"));
+    internal static string Describe(Fault fault) => string.Join("; ", (fault.Exceptions ?? []).OfType<ExceptionInfo>().Select(e => $"{e.ExceptionType}: {e.Message}"));
 }
 
 /// <summary>A trigger that could not start its run fails the run with the error.</summary>

@@ -51,5 +51,5 @@ public static class TaskFailures
     }
 
     public static string Describe(Fault fault) =>
-        string.Join("; ", fault.Exceptions.Select(e => $"{e.ExceptionType}: {e.Message}"));
+        string.Join("; ", (fault.Exceptions ?? []).OfType<ExceptionInfo>().Select(e => $"{e.ExceptionType}: {e.Message}"));
 }
