@@ -32,13 +32,13 @@ public sealed class AuthorizationCodeFlow(AuthorizationCodeSettings settings)
         var query = new List<(string, string)>
         {
             ("client_id", settings.ClientId),
-            ("redirect_uri", settings.RedirectUri.ToString()),
+            ("redirect_uri", settings.RedirectUri.OriginalString),
             ("response_type", "code"),
             ("scope", string.Join(' ', settings.Scopes)),
         };
         if (state is not null) query.Add(("state", state));
         var separator = settings.AuthorizeUrl.Query.Length > 0 ? "&" : "?";
-        return new Uri(settings.AuthorizeUrl + separator + string.Join("&", query.Select(p => $"{p.Item1}={WebUtility.UrlEncode(p.Item2)}")));
+        return new Uri(settings.AuthorizeUrl.AbsoluteUri + separator + string.Join("&", query.Select(p => $"{p.Item1}={WebUtility.UrlEncode(p.Item2)}")));
     }
 
     public async Task<JsonObject> RunAsync(GrantContext context, CancellationToken cancellationToken)
@@ -101,7 +101,7 @@ public sealed class AuthorizationCodeFlow(AuthorizationCodeSettings settings)
                 ["client_id"] = settings.ClientId,
                 ["client_secret"] = settings.ClientSecret,
                 ["code"] = code,
-                ["redirect_uri"] = settings.RedirectUri.ToString(),
+                ["redirect_uri"] = settings.RedirectUri.OriginalString,
                 ["grant_type"] = "authorization_code",
             }),
         };
