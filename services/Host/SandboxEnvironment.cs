@@ -12,6 +12,11 @@ public static class SandboxEnvironment
         ["ECWID_BASE_URI"] = sandbox.Ecwid.BaseUri.ToString().TrimEnd('/'),
         ["ECWID_STORE_ID"] = sandbox.Ecwid.StoreId.ToString(),
         ["ECWID_ACCESS_TOKEN"] = sandbox.Ecwid.AccessToken,
+        // For auth.type: oauth, granted with `switchboard grant`.
+        ["ECWID_OAUTH_CLIENT_ID"] = sandbox.Ecwid.OAuthClientId,
+        ["ECWID_OAUTH_CLIENT_SECRET"] = sandbox.Ecwid.OAuthClientSecret,
+        ["ECWID_OAUTH_AUTHORIZE_URL"] = sandbox.Ecwid.AuthorizeUri.ToString(),
+        ["ECWID_OAUTH_TOKEN_URL"] = sandbox.Ecwid.TokenUri.ToString(),
     };
 
     public static void Apply(SandboxServer sandbox)
@@ -23,6 +28,7 @@ public static class SandboxEnvironment
     {
         yield return $"BigCommerce  {sandbox.BigCommerce.BaseUri}  (X-Auth-Token: {sandbox.BigCommerce.AccessToken})";
         yield return $"Ecwid        {sandbox.Ecwid.BaseUri}  (store {sandbox.Ecwid.StoreId}, Bearer {sandbox.Ecwid.AccessToken})";
+        yield return $"Ecwid OAuth  {sandbox.Ecwid.AuthorizeUri}  (app {sandbox.Ecwid.OAuthClientId}; the merchant consents at once)";
         yield return "";
         yield return "For the examples:";
         foreach (var (name, value) in For(sandbox)) yield return $"export {name}={value}";
