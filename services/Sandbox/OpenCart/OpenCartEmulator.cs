@@ -148,6 +148,8 @@ public sealed class OpenCartEmulator : PlatformEmulator
 
         var version = new OpenCartApiVersion(Version);
         if (version.Generation == "4.1") return Signed(context, route, post, ip);
+        // Routes see $this->request->post, which system/library/request.php has cleaned.
+        post = PhpForm.Clean(post);
 
         var op = OpenCartRoutes.Operation(route, version);
         if (op is null) return RouteNotFound(context);
@@ -211,6 +213,7 @@ public sealed class OpenCartEmulator : PlatformEmulator
     {
         if (route is not ("api/order" or "api/subscription")) return route.StartsWith("api/", StringComparison.Ordinal) ? Forbidden() : RouteNotFound(context);
         if (!SignatureHolds(context.Request, post, ip)) return Forbidden();
+        post = PhpForm.Clean(post);
         var call = context.Request.Query["call"].ToString();
         var index = Array.FindIndex(OpenCartRoutes.SignedCalls, c => c.Call == call);
         if (index < 0) return JsonHelpers.Json(200, OpenCartOperations.Error("Warning: Call could not be found!"));
