@@ -1,5 +1,6 @@
 using Switchboard.Connector.BigCommerce;
 using Switchboard.Connector.Ecwid;
+using Switchboard.Connector.OpenCart;
 using Switchboard.Connectors.Messaging;
 using Switchboard.Hosting;
 using Switchboard.Scheduler;
@@ -16,5 +17,6 @@ public static class AllModules
         new TransformerModule(),
         new ConnectorModule<BigCommercePlatform>(),
         new ConnectorModule<EcwidPlatform>(),
+        new ConnectorModule<OpenCartPlatform>(),
     ];
 }

@@ -17,6 +17,9 @@ public static class SandboxEnvironment
         ["ECWID_OAUTH_CLIENT_SECRET"] = sandbox.Ecwid.OAuthClientSecret,
         ["ECWID_OAUTH_AUTHORIZE_URL"] = sandbox.Ecwid.AuthorizeUri.ToString(),
         ["ECWID_OAUTH_TOKEN_URL"] = sandbox.Ecwid.TokenUri.ToString(),
+        ["OPENCART_BASE_URI"] = sandbox.OpenCart.BaseUri.ToString().TrimEnd('/'),
+        ["OPENCART_USERNAME"] = sandbox.OpenCart.Username,
+        ["OPENCART_API_KEY"] = sandbox.OpenCart.ApiKey,
     };
 
     public static void Apply(SandboxServer sandbox)
@@ -29,6 +32,7 @@ public static class SandboxEnvironment
         yield return $"BigCommerce  {sandbox.BigCommerce.BaseUri}  (X-Auth-Token: {sandbox.BigCommerce.AccessToken})";
         yield return $"Ecwid        {sandbox.Ecwid.BaseUri}  (store {sandbox.Ecwid.StoreId}, Bearer {sandbox.Ecwid.AccessToken})";
         yield return $"Ecwid OAuth  {sandbox.Ecwid.AuthorizeUri}  (app {sandbox.Ecwid.OAuthClientId}; the merchant consents at once)";
+        yield return $"OpenCart     {sandbox.OpenCart.BaseUri}  (OpenCart {sandbox.OpenCart.Version}, API user {sandbox.OpenCart.Username})";
         yield return "";
         yield return "For the examples:";
         foreach (var (name, value) in For(sandbox)) yield return $"export {name}={value}";

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Switchboard.Sandbox;
 
-// Standalone: dotnet run --project services/Sandbox -- --seed 500 [--port-bigcommerce N] [--port-ecwid N] [--host H] [--no-rate-limits]
+// Standalone: dotnet run --project services/Sandbox -- --seed 500 [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--host H] [--no-rate-limits]
 var options = new SandboxOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -15,11 +15,12 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--port-bigcommerce": options.BigCommercePort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--port-ecwid": options.EcwidPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--port-opencart": options.OpenCartPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--host": options.Host = Next(); break;
         case "--no-rate-limits": options.EnforceRateLimits = false; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
-            Console.Error.WriteLine("usage: Sandbox [--seed N] [--port-bigcommerce N] [--port-ecwid N] [--host H] [--no-rate-limits]");
+            Console.Error.WriteLine("usage: Sandbox [--seed N] [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--host H] [--no-rate-limits]");
             return 2;
     }
 }
@@ -41,6 +42,7 @@ await using var sandbox = await SandboxServer.StartAsync(options, stop.Token);
 Console.WriteLine($"BigCommerce  {sandbox.BigCommerce.BaseUri}  X-Auth-Token: {sandbox.BigCommerce.AccessToken}  ({sandbox.BigCommerce.Products.Count} products)");
 Console.WriteLine($"Ecwid        {sandbox.Ecwid.BaseUri}  store {sandbox.Ecwid.StoreId}  Authorization: Bearer {sandbox.Ecwid.AccessToken}  ({sandbox.Ecwid.Products.Count} products)");
 Console.WriteLine($"Ecwid OAuth  {sandbox.Ecwid.AuthorizeUri}  {sandbox.Ecwid.TokenUri}  client_id {sandbox.Ecwid.OAuthClientId}  client_secret {sandbox.Ecwid.OAuthClientSecret}");
+Console.WriteLine($"OpenCart     {sandbox.OpenCart.BaseUri}  {sandbox.OpenCart.Version}  username {sandbox.OpenCart.Username}  key {sandbox.OpenCart.ApiKey}");
 Console.WriteLine("Ctrl+C to stop.");
 try
 {

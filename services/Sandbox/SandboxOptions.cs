@@ -11,6 +11,9 @@ public sealed class SandboxOptions
     /// <summary>0 picks a free port (tests).</summary>
     public int EcwidPort { get; set; } = 38102;
 
+    /// <summary>0 picks a free port (tests).</summary>
+    public int OpenCartPort { get; set; } = 38104;
+
     /// <summary>Products to generate; categories, customers and orders are derived from it (see SeedPlan).</summary>
     public int SeedBigCommerceProducts { get; set; }
 

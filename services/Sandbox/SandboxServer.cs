@@ -1,17 +1,20 @@
 namespace Switchboard.Sandbox;
 
-/// <summary>Both emulators, each a Kestrel server on its own loopback port.</summary>
+/// <summary>The emulators, each a Kestrel server on its own loopback port.</summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
-    private SandboxServer(BigCommerceEmulator bigCommerce, EcwidEmulator ecwid)
+    private SandboxServer(BigCommerceEmulator bigCommerce, EcwidEmulator ecwid, OpenCartEmulator openCart)
     {
         BigCommerce = bigCommerce;
         Ecwid = ecwid;
+        OpenCart = openCart;
     }
 
     public BigCommerceEmulator BigCommerce { get; }
 
     public EcwidEmulator Ecwid { get; }
+
+    public OpenCartEmulator OpenCart { get; }
 
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken ct = default)
     {
@@ -20,12 +23,22 @@ public sealed class SandboxServer : IAsyncDisposable
         var ecwid = new EcwidEmulator(options.EnforceRateLimits);
         bigCommerce.Seed(options.SeedBigCommerceProducts);
         ecwid.Seed(options.SeedEcwidProducts);
+        var openCart = new OpenCartEmulator();
+        // OpenCart's API cannot create products: the sandbox store also sells Ecwid's, under the same ids, so the
+        // Ecwid → OpenCart example has something to order.
+        foreach (var product in ecwid.Products.All)
+            openCart.AddProduct(new System.Text.Json.Nodes.JsonObject
+            {
+                ["product_id"] = product["id"]!.DeepClone(), ["name"] = product["name"]?.DeepClone(),
+                ["model"] = product["sku"]?.DeepClone(), ["price"] = product["price"]?.DeepClone(),
+            });
 
-        var server = new SandboxServer(bigCommerce, ecwid);
+        var server = new SandboxServer(bigCommerce, ecwid, openCart);
         try
         {
             await bigCommerce.StartAsync(options.Host, options.BigCommercePort, ct).ConfigureAwait(false);
             await ecwid.StartAsync(options.Host, options.EcwidPort, ct).ConfigureAwait(false);
+            await openCart.StartAsync(options.Host, options.OpenCartPort, ct).ConfigureAwait(false);
         }
         catch
         {
@@ -39,5 +52,6 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         await BigCommerce.StopAsync().ConfigureAwait(false);
         await Ecwid.StopAsync().ConfigureAwait(false);
+        await OpenCart.StopAsync().ConfigureAwait(false);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
     public ClientConfig Config { get; } = config;
     public PlatformConnector Platform { get; } = platform;
     public Redactor Redactor { get; } = new(config.Secrets);
-    public RequestBuilder Requests { get; } = new(config, platform.Catalog);
+    public RequestBuilder Requests { get; } = new(config, platform.CatalogFor(config));
 
     public async Task<PlatformAnswer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -16,6 +16,10 @@ public abstract class PlatformConnector : IPlatformSchema
 
     public abstract EntityCatalog Catalog { get; }
 
+    /// <summary>The catalog one client's requests use; platforms whose paths depend on a client setting (OpenCart's
+    /// <c>version</c>) give each client its own, under the same entity names as <see cref="Catalog"/>.</summary>
+    public virtual EntityCatalog CatalogFor(ClientConfig client) => Catalog;
+
     public abstract ClientSettingsSchema ClientSettings { get; }
 
     /// <summary>How this platform's requests carry the client's credentials.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Configuration;
 using Switchboard.Connector.BigCommerce;
 using Switchboard.Connector.Ecwid;
+using Switchboard.Connector.OpenCart;
 using Switchboard.Connectors;
 using Switchboard.Connectors.Http;
 using Switchboard.Contracts;
@@ -19,6 +20,7 @@ public static class SandboxClients
         {
             BigCommercePort = 0,
             EcwidPort = 0,
+            OpenCartPort = 0,
             SeedBigCommerceProducts = bigCommerceProducts,
             SeedEcwidProducts = ecwidProducts,
             EnforceRateLimits = false,
@@ -47,6 +49,24 @@ public static class SandboxClients
             },
             Secrets = [token ?? sandbox.Ecwid.AccessToken],
         });
+
+    public static ConnectorClient OpenCart(SandboxServer sandbox, string? version = null, string? apiKey = null, string? username = null)
+    {
+        var settings = new JsonObject
+        {
+            ["username"] = username ?? sandbox.OpenCart.Username,
+            ["apiKey"] = apiKey ?? sandbox.OpenCart.ApiKey,
+        };
+        if (version is not null) settings["version"] = version;
+        return Create(new OpenCartPlatform(), new ClientConfig
+        {
+            Name = "opencart",
+            Platform = "opencart",
+            BaseUri = sandbox.OpenCart.BaseUri,
+            Settings = settings,
+            Secrets = [apiKey ?? sandbox.OpenCart.ApiKey],
+        });
+    }
 
     private static ConnectorClient Create(PlatformConnector platform, ClientConfig config)
     {

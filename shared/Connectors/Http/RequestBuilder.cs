@@ -39,7 +39,8 @@ public sealed partial class RequestBuilder(ClientConfig client, EntityCatalog ca
         }
         var baseUri = client.BaseUri.ToString().TrimEnd('/');
         var uri = $"{baseUri}/{path.ToString().TrimStart('/')}";
-        return new Uri(query.Count == 0 ? uri : $"{uri}?{QueryString(query)}");
+        // A path may already carry a query (OpenCart's index.php?route=…): the request's own query joins it.
+        return new Uri(query.Count == 0 ? uri : $"{uri}{(uri.Contains('?') ? '&' : '?')}{QueryString(query)}");
     }
 
     public static string QueryString(IReadOnlyDictionary<string, string> query) =>

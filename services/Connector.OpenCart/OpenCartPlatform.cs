@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Switchboard.Configuration;
+using Switchboard.Connectors;
+using Switchboard.Connectors.Auth;
+using Switchboard.Connectors.Catalog;
+using Switchboard.Contracts;
+
+namespace Switchboard.Connector.OpenCart;
+
+/// <summary>OpenCart's order-editing API: <c>index.php?route=api/…</c>, every call a POST of PHP form fields, refusals
+/// as HTTP 200 <c>{"error": …}</c>. 3.0 and 4.0 work in a login session (<c>api_token</c>); 4.1 signs each call.</summary>
+public sealed class OpenCartPlatform : PlatformConnector
+{
+    public override string Name => "opencart";
+
+    public override EntityCatalog Catalog => OpenCartCatalog.Names;
+
+    public override EntityCatalog CatalogFor(ClientConfig client) => OpenCartCatalog.For(VersionOf(client));
+
+    public override ClientSettingsSchema ClientSettings { get; } = new(
+        new ClientSetting("username", Required: true),
+        new ClientSetting("apiKey", Required: true, Secret: true),
+        new ClientSetting("version"),
+        new ClientSetting("storeId"),
+        new ClientSetting("language"),
+        new ClientSetting("currency"));
+
+    public override IEnumerable<SettingProblem> ValidateClientSettings(JsonObject settings)
+    {
+        foreach (var problem in base.ValidateClientSettings(settings)) yield return problem;
+        if (settings["version"] is JsonValue version && !OpenCartVersion.TryParse(version.ToString(), out _))
+            yield return new("version", $"must be 3.0, 4.0 (or the 4.0 release, e.g. 4.0.1.3 or 4.0.2.3: the method separator changed in 4.0.2.0) or 4.1, not '{version}'");
+    }
+
+    public override IRequestAuthenticator CreateAuthenticator(ClientConfig client, AuthenticatorContext context)
+    {
+        var version = VersionOf(client);
+        return version.IsSigned
+            ? new OpenCartSignatureAuthenticator(client, context.Clock)
+            : new OpenCartSessionAuthenticator(client, version, context.TokenHttpClient);
+    }
+
+    public override IReadOnlyList<string>? FailureIn(PlatformAnswer answer) => OpenCartErrors.In(answer.Body);
+
+    public override Task<PublishResult> PublishAsync(ConnectorClient client, EntityRequest request, string method, JsonObject document, CancellationToken cancellationToken) =>
+        request.Entity.Equals(OpenCartCatalog.PlaceOrder, StringComparison.OrdinalIgnoreCase)
+            ? OrderPlacement.PlaceAsync(client, VersionOf(client.Config), document, cancellationToken)
+            : base.PublishAsync(client, request, method, document, cancellationToken);
+
+    public static OpenCartVersion VersionOf(ClientConfig client) =>
+        OpenCartVersion.TryParse(client.Setting("version"), out var version) ? version : OpenCartVersion.Default;
+}

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Switchboard.Host;
+using Xunit;
+
+namespace Switchboard.Pipeline.Tests;
+
+/// <summary>examples/ecwid-orders-to-opencart.yaml, as shipped, against the sandbox: paid Ecwid orders become OpenCart
+/// orders through the whole pipeline, each placed by the OpenCart connector's session sequence.</summary>
+[Collection(nameof(PipelineCollection))]
+public sealed class OpenCartExampleTests
+{
+    [Theory]
+    [MemberData(nameof(PipelineTests.Transports), MemberType = typeof(PipelineTests))]
+    public async Task Paid_Ecwid_orders_become_OpenCart_orders_with_nothing_failed(string transport)
+    {
+        await using var harness = await PipelineHarness.StartAsync(ecwidProducts: 60);
+        var file = ExampleAgainstSandbox(harness, "ecwid-orders-to-opencart.yaml");
+        var paid = harness.Sandbox.Ecwid.Orders.All.Where(o => o["paymentStatus"]!.ToString() == "PAID").ToList();
+        Assert.NotEmpty(paid);
+
+        var summary = await harness.RunAsync(file, transport);
+
+        Assert.True(summary.Succeeded, string.Join("\n", summary.RunErrors.Concat(summary.Errors)));
+        Assert.Equal(0, summary.Totals.Failed);
+        Assert.Equal(paid.Count, summary.Routes["paid-orders-to-opencart"].Published);
+        var placed = harness.Sandbox.OpenCart.Orders.All;
+        Assert.Equal(paid.Count, placed.Count);
+        foreach (var source in paid)
+        {
+            var order = Assert.Single(placed, o => o["comment"]!.ToString() == $"Ecwid order {source["id"]}");
+            Assert.Equal(source["email"]!.ToString(), order["customer"]!["email"]!.ToString());
+            var item = source["items"]![0]!;
+            var line = Assert.Single(order["products"]!.AsArray());
+            Assert.Equal(item["productId"]!.GetValue<long>(), line!["product_id"]!.GetValue<long>());
+            Assert.Equal(item["quantity"]!.GetValue<int>(), line["quantity"]!.GetValue<int>());
+            Assert.Equal(2, order["order_status_id"]!.GetValue<long>());
+        }
+    }
+
+    /// <summary>The shipped example with its <c>${…}</c> variables filled in for this sandbox.</summary>
+    private static string ExampleAgainstSandbox(PipelineHarness harness, string name)
+    {
+        var environment = SandboxEnvironment.For(harness.Sandbox);
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", name));
+        var filled = Regex.Replace(text, @"\$\{([A-Z0-9_]+)\}", m => environment[m.Groups[1].Value]);
+        var path = Path.Combine(harness.Folder, name);
+        File.WriteAllText(path, filled);
+        return path;
+    }
+}
