@@ -42,7 +42,8 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
             var status = (int)response.StatusCode;
             var contentType = response.Content.Headers.ContentType?.MediaType;
             if (!response.IsSuccessStatusCode)
-                throw Refusal(status, Platform.Errors.Read(body, contentType) is { Count: > 0 } messages ? messages : [response.ReasonPhrase ?? "no message"], described);
+                throw Refusal(status, Platform.Errors.Read(body, contentType) is { Count: > 0 } messages ? messages : [response.ReasonPhrase ?? "no message"], described,
+                    answerBody: ParsedOrNull(body));
             JsonNode? json = null;
             if (!string.IsNullOrWhiteSpace(body))
             {
@@ -62,14 +63,27 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
         }
     }
 
-    private PlatformException Refusal(int status, IReadOnlyList<string> messages, string request, bool? transient = null) =>
+    private PlatformException Refusal(int status, IReadOnlyList<string> messages, string request, bool? transient = null, JsonNode? answerBody = null) =>
         new(new PlatformError
         {
             StatusCode = status,
             Messages = messages.Select(Redactor.Redact).ToArray(),
             Request = request,
             Transient = transient ?? PlatformException.IsTransientStatus(status),
-        });
+        })
+        { AnswerBody = answerBody };
+
+    private static JsonNode? ParsedOrNull(string body)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static string? NoAnswer(Exception ex, CancellationToken cancellationToken) => ex switch
     {

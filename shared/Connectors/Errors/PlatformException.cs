@@ -11,6 +11,10 @@ public sealed class PlatformException(PlatformError error, Exception? inner = nu
     public int? StatusCode => Error.StatusCode;
     public bool Transient => Error.Transient;
 
+    /// <summary>The refusal's parsed body, for platforms whose errors carry data to act on (commercetools'
+    /// <c>currentVersion</c> in a 409); null when there was none or it was not JSON.</summary>
+    public System.Text.Json.Nodes.JsonNode? AnswerBody { get; init; }
+
     /// <summary>408, 429 and 5xx (and no answer at all) are worth retrying; other 4xx are the request's fault.</summary>
     public static bool IsTransientStatus(int? status) =>
         status is null or 408 or 429 or >= 500;
