@@ -12,6 +12,11 @@ public static class SandboxEnvironment
         ["ECWID_BASE_URI"] = sandbox.Ecwid.BaseUri.ToString().TrimEnd('/'),
         ["ECWID_STORE_ID"] = sandbox.Ecwid.StoreId.ToString(),
         ["ECWID_ACCESS_TOKEN"] = sandbox.Ecwid.AccessToken,
+        ["COMMERCETOOLS_API_URL"] = sandbox.Commercetools.BaseUri.ToString().TrimEnd('/'),
+        ["COMMERCETOOLS_AUTH_URL"] = sandbox.Commercetools.AuthUrl.ToString().TrimEnd('/'),
+        ["COMMERCETOOLS_PROJECT_KEY"] = sandbox.Commercetools.ProjectKey,
+        ["COMMERCETOOLS_CLIENT_ID"] = sandbox.Commercetools.ClientId,
+        ["COMMERCETOOLS_CLIENT_SECRET"] = sandbox.Commercetools.ClientSecret,
     };
 
     public static void Apply(SandboxServer sandbox)
@@ -23,6 +28,7 @@ public static class SandboxEnvironment
     {
         yield return $"BigCommerce  {sandbox.BigCommerce.BaseUri}  (X-Auth-Token: {sandbox.BigCommerce.AccessToken})";
         yield return $"Ecwid        {sandbox.Ecwid.BaseUri}  (store {sandbox.Ecwid.StoreId}, Bearer {sandbox.Ecwid.AccessToken})";
+        yield return $"commercetools {sandbox.Commercetools.BaseUri}  (project {sandbox.Commercetools.ProjectKey}, client {sandbox.Commercetools.ClientId}, token at {sandbox.Commercetools.AuthUrl}oauth/token)";
         yield return "";
         yield return "For the examples:";
         foreach (var (name, value) in For(sandbox)) yield return $"export {name}={value}";

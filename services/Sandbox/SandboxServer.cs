@@ -1,6 +1,6 @@
 namespace Switchboard.Sandbox;
 
-/// <summary>Both emulators, each a Kestrel server on its own loopback port.</summary>
+/// <summary>The platform emulators, each a Kestrel server on its own loopback port.</summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
     private SandboxServer(BigCommerceEmulator bigCommerce, EcwidEmulator ecwid)
@@ -13,6 +13,8 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public EcwidEmulator Ecwid { get; }
 
+    public CommercetoolsEmulator Commercetools { get; } = new();
+
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -22,10 +24,12 @@ public sealed class SandboxServer : IAsyncDisposable
         ecwid.Seed(options.SeedEcwidProducts);
 
         var server = new SandboxServer(bigCommerce, ecwid);
+        server.Commercetools.Seed(options.SeedCommercetoolsProducts);
         try
         {
             await bigCommerce.StartAsync(options.Host, options.BigCommercePort, ct).ConfigureAwait(false);
             await ecwid.StartAsync(options.Host, options.EcwidPort, ct).ConfigureAwait(false);
+            await server.Commercetools.StartAsync(options.Host, options.CommercetoolsPort, ct).ConfigureAwait(false);
         }
         catch
         {
@@ -39,5 +43,6 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         await BigCommerce.StopAsync().ConfigureAwait(false);
         await Ecwid.StopAsync().ConfigureAwait(false);
+        await Commercetools.StopAsync().ConfigureAwait(false);
     }
 }

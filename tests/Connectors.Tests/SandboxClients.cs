@@ -19,6 +19,7 @@ public static class SandboxClients
         {
             BigCommercePort = 0,
             EcwidPort = 0,
+            CommercetoolsPort = 0,
             SeedBigCommerceProducts = bigCommerceProducts,
             SeedEcwidProducts = ecwidProducts,
             EnforceRateLimits = false,

@@ -216,6 +216,9 @@ public abstract class PlatformEmulator
         return text.ToString();
     }
 
+    /// <summary>The request body as received (form bodies, e.g. an OAuth token request); null when there was none.</summary>
+    private protected static string? BodyText(HttpContext context) => context.Items[BodyKey] as string;
+
     /// <summary>
     /// Strict JSON body reading: wrong content type → the platform's 415, empty or malformed body → its
     /// 400/422, a body matching an injected rejection → its validation error.
