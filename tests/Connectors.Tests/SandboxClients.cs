@@ -49,7 +49,7 @@ public static class SandboxClients
             Secrets = [token ?? sandbox.Ecwid.AccessToken],
         });
 
-    private static ConnectorClient Create(PlatformConnector platform, ClientConfig config)
+    public static ConnectorClient Create(PlatformConnector platform, ClientConfig config)
     {
         var integration = new Integration { Clients = new Dictionary<string, ClientConfig> { [config.Name] = config } };
         var services = new ServiceCollection().AddLogging();
