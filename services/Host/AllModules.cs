@@ -1,4 +1,5 @@
 using Switchboard.Connector.BigCommerce;
+using Switchboard.Connector.Commercetools;
 using Switchboard.Connector.Ecwid;
 using Switchboard.Connector.OpenCart;
 using Switchboard.Connectors.Messaging;
@@ -18,5 +19,6 @@ public static class AllModules
         new ConnectorModule<BigCommercePlatform>(),
         new ConnectorModule<EcwidPlatform>(),
         new ConnectorModule<OpenCartPlatform>(),
+        new ConnectorModule<CommercetoolsPlatform>(),
     ];
 }

@@ -20,6 +20,11 @@ public static class SandboxEnvironment
         ["OPENCART_BASE_URI"] = sandbox.OpenCart.BaseUri.ToString().TrimEnd('/'),
         ["OPENCART_USERNAME"] = sandbox.OpenCart.Username,
         ["OPENCART_API_KEY"] = sandbox.OpenCart.ApiKey,
+        ["COMMERCETOOLS_API_URL"] = sandbox.Commercetools.BaseUri.ToString().TrimEnd('/'),
+        ["COMMERCETOOLS_AUTH_URL"] = sandbox.Commercetools.AuthUrl.ToString().TrimEnd('/'),
+        ["COMMERCETOOLS_PROJECT_KEY"] = sandbox.Commercetools.ProjectKey,
+        ["COMMERCETOOLS_CLIENT_ID"] = sandbox.Commercetools.ClientId,
+        ["COMMERCETOOLS_CLIENT_SECRET"] = sandbox.Commercetools.ClientSecret,
     };
 
     public static void Apply(SandboxServer sandbox)
@@ -33,6 +38,7 @@ public static class SandboxEnvironment
         yield return $"Ecwid        {sandbox.Ecwid.BaseUri}  (store {sandbox.Ecwid.StoreId}, Bearer {sandbox.Ecwid.AccessToken})";
         yield return $"Ecwid OAuth  {sandbox.Ecwid.AuthorizeUri}  (app {sandbox.Ecwid.OAuthClientId}; the merchant consents at once)";
         yield return $"OpenCart     {sandbox.OpenCart.BaseUri}  (OpenCart {sandbox.OpenCart.Version}, API user {sandbox.OpenCart.Username})";
+        yield return $"commercetools {sandbox.Commercetools.BaseUri}  (project {sandbox.Commercetools.ProjectKey}, client {sandbox.Commercetools.ClientId}, token at {sandbox.Commercetools.AuthUrl}oauth/token)";
         yield return "";
         yield return "For the examples:";
         foreach (var (name, value) in For(sandbox)) yield return $"export {name}={value}";

@@ -13,11 +13,15 @@ public sealed class SandboxOptions
 
     /// <summary>0 picks a free port (tests).</summary>
     public int OpenCartPort { get; set; } = 38104;
+    /// <summary>commercetools API and its token endpoint (<c>/oauth/token</c>) on one port; 0 picks a free port (tests).</summary>
+    public int CommercetoolsPort { get; set; } = 38105;
 
     /// <summary>Products to generate; categories, customers and orders are derived from it (see SeedPlan).</summary>
     public int SeedBigCommerceProducts { get; set; }
 
     public int SeedEcwidProducts { get; set; }
+
+    public int SeedCommercetoolsProducts { get; set; }
 
     /// <summary>Platform quotas: BigCommerce 150 per 30 s window, Ecwid 600 per minute per token.</summary>
     public bool EnforceRateLimits { get; set; } = true;

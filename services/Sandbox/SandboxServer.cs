@@ -15,6 +15,7 @@ public sealed class SandboxServer : IAsyncDisposable
     public EcwidEmulator Ecwid { get; }
 
     public OpenCartEmulator OpenCart { get; }
+    public CommercetoolsEmulator Commercetools { get; } = new();
 
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken ct = default)
     {
@@ -34,11 +35,13 @@ public sealed class SandboxServer : IAsyncDisposable
             });
 
         var server = new SandboxServer(bigCommerce, ecwid, openCart);
+        server.Commercetools.Seed(options.SeedCommercetoolsProducts);
         try
         {
             await bigCommerce.StartAsync(options.Host, options.BigCommercePort, ct).ConfigureAwait(false);
             await ecwid.StartAsync(options.Host, options.EcwidPort, ct).ConfigureAwait(false);
             await openCart.StartAsync(options.Host, options.OpenCartPort, ct).ConfigureAwait(false);
+            await server.Commercetools.StartAsync(options.Host, options.CommercetoolsPort, ct).ConfigureAwait(false);
         }
         catch
         {
@@ -53,5 +56,6 @@ public sealed class SandboxServer : IAsyncDisposable
         await BigCommerce.StopAsync().ConfigureAwait(false);
         await Ecwid.StopAsync().ConfigureAwait(false);
         await OpenCart.StopAsync().ConfigureAwait(false);
+        await Commercetools.StopAsync().ConfigureAwait(false);
     }
 }

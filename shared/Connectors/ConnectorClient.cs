@@ -43,7 +43,7 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
             var contentType = response.Content.Headers.ContentType?.MediaType;
             if (!response.IsSuccessStatusCode)
                 throw Refusal(status, Platform.Errors.Read(body, contentType) is { Count: > 0 } messages ? messages : [response.ReasonPhrase ?? "no message"],
-                    described, RetryRules.IsTransient(request.Method, status));
+                    described, RetryRules.IsTransient(request.Method, status), ParsedOrNull(body));
             JsonNode? json = null;
             if (!string.IsNullOrWhiteSpace(body))
             {
@@ -63,14 +63,27 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
         }
     }
 
-    private PlatformException Refusal(int status, IReadOnlyList<string> messages, string request, bool transient) =>
+    private PlatformException Refusal(int status, IReadOnlyList<string> messages, string request, bool transient, JsonNode? answerBody = null) =>
         new(new PlatformError
         {
             StatusCode = status,
             Messages = messages.Select(Redactor.Redact).ToArray(),
             Request = request,
             Transient = transient,
-        });
+        })
+        { AnswerBody = answerBody };
+
+    private static JsonNode? ParsedOrNull(string body)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static string? NoAnswer(Exception ex, CancellationToken cancellationToken) => ex switch
     {

@@ -51,7 +51,7 @@ public static class EntityPublisher
     }
 
     /// <summary>The outgoing's request with the entity's own path parameters, ids and query laid over it.</summary>
-    private static EntityRequest Resolve(ConnectorClient client, EntityRequest outgoing, JsonObject document)
+    public static EntityRequest Resolve(ConnectorClient client, EntityRequest outgoing, JsonObject document)
     {
         var path = new Dictionary<string, string>(outgoing.Path);
         var query = new Dictionary<string, string>(outgoing.Query);

@@ -21,6 +21,7 @@ public static class SandboxClients
             BigCommercePort = 0,
             EcwidPort = 0,
             OpenCartPort = 0,
+            CommercetoolsPort = 0,
             SeedBigCommerceProducts = bigCommerceProducts,
             SeedEcwidProducts = ecwidProducts,
             EnforceRateLimits = false,
@@ -68,7 +69,7 @@ public static class SandboxClients
         });
     }
 
-    private static ConnectorClient Create(PlatformConnector platform, ClientConfig config)
+    public static ConnectorClient Create(PlatformConnector platform, ClientConfig config)
     {
         var integration = new Integration { Clients = new Dictionary<string, ClientConfig> { [config.Name] = config } };
         var services = new ServiceCollection().AddLogging();

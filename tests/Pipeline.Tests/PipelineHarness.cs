@@ -22,6 +22,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             BigCommercePort = 0,
             EcwidPort = 0,
             OpenCartPort = 0,
+            CommercetoolsPort = 0,
             SeedBigCommerceProducts = bigCommerceProducts,
             SeedEcwidProducts = ecwidProducts,
             EnforceRateLimits = false,

@@ -29,6 +29,7 @@ internal sealed class Sandbox : IAsyncDisposable
             BigCommercePort = 0,
             EcwidPort = 0,
             OpenCartPort = 0,
+            CommercetoolsPort = 0,
             SeedBigCommerceProducts = bigCommerceProducts,
             SeedEcwidProducts = ecwidProducts,
             EnforceRateLimits = rateLimits,

@@ -14,6 +14,13 @@ public sealed partial record ErrorBodyReader
     /// <summary>Keys holding per-field or further errors (an object of field → message, or an array).</summary>
     public IReadOnlyList<string> DetailKeys { get; init; } = ["errors", "details"];
 
+    /// <summary>A key naming the error's code; when set, an object's message reads "code: message"
+    /// (commercetools: <c>{"code": "ConcurrentModification", "message": …}</c>).</summary>
+    public string? CodeKey { get; init; }
+
+    /// <summary>When the detail errors have messages, they replace the summary message that repeats them.</summary>
+    public bool PreferDetails { get; init; }
+
     public static readonly ErrorBodyReader Default = new();
 
     public IReadOnlyList<string> Read(string? body, string? contentType)
@@ -50,31 +57,39 @@ public sealed partial record ErrorBodyReader
                 foreach (var item in array) Collect(item, messages, depth + 1);
                 break;
             case JsonObject obj:
-                foreach (var key in MessageKeys)
-                    if (obj[key] is JsonValue v && v.ToString() is { Length: > 0 } text)
-                    {
-                        messages.Add(text);
-                        break;
-                    }
-                    else if (obj[key] is JsonObject nested && depth < 3)
-                        Collect(nested, messages, depth + 1);
-                foreach (var key in DetailKeys)
-                    switch (obj[key])
-                    {
-                        case JsonObject fields:
-                            foreach (var (field, value) in fields)
-                                if (value is JsonValue fv) messages.Add($"{field}: {fv}");
-                                else Collect(value, messages, depth + 1);
+                var details = new List<string>();
+                CollectDetails(obj, details, depth);
+                if (!PreferDetails || details.Count == 0)
+                    foreach (var key in MessageKeys)
+                        if (obj[key] is JsonValue v && v.ToString() is { Length: > 0 } text)
+                        {
+                            messages.Add(CodeKey is not null && obj[CodeKey] is JsonValue code ? $"{code}: {text}" : text);
                             break;
-                        case JsonArray list:
-                            Collect(list, messages, depth + 1);
-                            break;
-                    }
+                        }
+                        else if (obj[key] is JsonObject nested && depth < 3)
+                            Collect(nested, messages, depth + 1);
+                messages.AddRange(details);
                 break;
             case JsonValue value:
                 messages.Add(value.ToString());
                 break;
         }
+    }
+
+    private void CollectDetails(JsonObject obj, List<string> messages, int depth)
+    {
+        foreach (var key in DetailKeys)
+            switch (obj[key])
+            {
+                case JsonObject fields:
+                    foreach (var (field, value) in fields)
+                        if (value is JsonValue fv) messages.Add($"{field}: {fv}");
+                        else Collect(value, messages, depth + 1);
+                    break;
+                case JsonArray list:
+                    Collect(list, messages, depth + 1);
+                    break;
+            }
     }
 
     private static string Shorten(string text) =>

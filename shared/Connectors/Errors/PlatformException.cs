@@ -10,4 +10,8 @@ public sealed class PlatformException(PlatformError error, Exception? inner = nu
     public PlatformError Error { get; } = error;
     public int? StatusCode => Error.StatusCode;
     public bool Transient => Error.Transient;
+
+    /// <summary>The refusal's parsed body, for platforms whose errors carry data to act on (commercetools'
+    /// <c>currentVersion</c> in a 409); null when there was none or it was not JSON.</summary>
+    public System.Text.Json.Nodes.JsonNode? AnswerBody { get; init; }
 }

@@ -29,19 +29,22 @@ public sealed partial class RequestBuilder(ClientConfig client, EntityCatalog ca
         var entity = catalog.Find(request.Entity)
             ?? throw new RequestShapeException($"entity '{request.Entity}' is not in the {client.Platform} catalog");
         var path = new StringBuilder(Fill(entity.Path, request));
-        if (request.ObjectId is { } id) path.Append('/').Append(Uri.EscapeDataString(id));
+        if (request.ObjectId is { } id) path.Append('/').Append(Segment(id));
         if (request.NestedEntity is not null)
         {
             if (request.ObjectId is null)
                 throw new RequestShapeException($"nested entity '{request.NestedEntity}' needs the objectId of its '{entity.Name}'");
             path.Append('/').Append(Fill(Target(request).Path, request));
-            if (request.NestedObjectId is { } nestedId) path.Append('/').Append(Uri.EscapeDataString(nestedId));
+            if (request.NestedObjectId is { } nestedId) path.Append('/').Append(Segment(nestedId));
         }
         var baseUri = client.BaseUri.ToString().TrimEnd('/');
         var uri = $"{baseUri}/{path.ToString().TrimStart('/')}";
         // A path may already carry a query (OpenCart's index.php?route=…): the request's own query joins it.
         return new Uri(query.Count == 0 ? uri : $"{uri}{(uri.Contains('?') ? '&' : '?')}{QueryString(query)}");
     }
+
+    // '=' is legal in a path segment (RFC 3986 sub-delims) and meaningful to commercetools (/products/key=my-key).
+    private static string Segment(string id) => Uri.EscapeDataString(id).Replace("%3D", "=", StringComparison.Ordinal);
 
     public static string QueryString(IReadOnlyDictionary<string, string> query) =>
         string.Join('&', query.Select(p => $"{Escape(p.Key)}={Escape(p.Value)}"));
