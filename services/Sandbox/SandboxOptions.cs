@@ -11,10 +11,15 @@ public sealed class SandboxOptions
     /// <summary>0 picks a free port (tests).</summary>
     public int EcwidPort { get; set; } = 38102;
 
+    /// <summary>0 picks a free port (tests).</summary>
+    public int CsCartPort { get; set; } = 38103;
+
     /// <summary>Products to generate; categories, customers and orders are derived from it (see SeedPlan).</summary>
     public int SeedBigCommerceProducts { get; set; }
 
     public int SeedEcwidProducts { get; set; }
+
+    public int SeedCsCartProducts { get; set; }
 
     /// <summary>Platform quotas: BigCommerce 150 per 30 s window, Ecwid 600 per minute per token.</summary>
     public bool EnforceRateLimits { get; set; } = true;
