@@ -1,4 +1,5 @@
 using Switchboard.Connector.BigCommerce;
+using Switchboard.Connector.CsCart;
 using Switchboard.Connector.Ecwid;
 using Switchboard.Connectors.Messaging;
 using Switchboard.Hosting;
@@ -16,5 +17,6 @@ public static class AllModules
         new TransformerModule(),
         new ConnectorModule<BigCommercePlatform>(),
         new ConnectorModule<EcwidPlatform>(),
+        new ConnectorModule<CsCartPlatform>(),
     ];
 }

@@ -12,6 +12,9 @@ public static class SandboxEnvironment
         ["ECWID_BASE_URI"] = sandbox.Ecwid.BaseUri.ToString().TrimEnd('/'),
         ["ECWID_STORE_ID"] = sandbox.Ecwid.StoreId.ToString(),
         ["ECWID_ACCESS_TOKEN"] = sandbox.Ecwid.AccessToken,
+        ["CSCART_BASE_URI"] = sandbox.CsCart.BaseUri.ToString().TrimEnd('/'),
+        ["CSCART_EMAIL"] = sandbox.CsCart.Email,
+        ["CSCART_API_KEY"] = sandbox.CsCart.ApiKey,
     };
 
     public static void Apply(SandboxServer sandbox)
@@ -23,6 +26,7 @@ public static class SandboxEnvironment
     {
         yield return $"BigCommerce  {sandbox.BigCommerce.BaseUri}  (X-Auth-Token: {sandbox.BigCommerce.AccessToken})";
         yield return $"Ecwid        {sandbox.Ecwid.BaseUri}  (store {sandbox.Ecwid.StoreId}, Bearer {sandbox.Ecwid.AccessToken})";
+        yield return $"CS-Cart      {sandbox.CsCart.BaseUri}  (Basic {sandbox.CsCart.Email} / {sandbox.CsCart.ApiKey})";
         yield return "";
         yield return "For the examples:";
         foreach (var (name, value) in For(sandbox)) yield return $"export {name}={value}";

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Switchboard.Sandbox;
 
-// Standalone: dotnet run --project services/Sandbox -- --seed 500 [--port-bigcommerce N] [--port-ecwid N] [--host H] [--no-rate-limits]
+// Standalone: dotnet run --project services/Sandbox -- --seed 500 [--port-bigcommerce N] [--port-ecwid N] [--port-cscart N] [--host H] [--no-rate-limits]
 var options = new SandboxOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -12,14 +12,16 @@ for (var i = 0; i < args.Length; i++)
             var seed = int.Parse(Next(), CultureInfo.InvariantCulture);
             options.SeedBigCommerceProducts = seed;
             options.SeedEcwidProducts = seed;
+            options.SeedCsCartProducts = seed;
             break;
         case "--port-bigcommerce": options.BigCommercePort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--port-ecwid": options.EcwidPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--port-cscart": options.CsCartPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--host": options.Host = Next(); break;
         case "--no-rate-limits": options.EnforceRateLimits = false; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
-            Console.Error.WriteLine("usage: Sandbox [--seed N] [--port-bigcommerce N] [--port-ecwid N] [--host H] [--no-rate-limits]");
+            Console.Error.WriteLine("usage: Sandbox [--seed N] [--port-bigcommerce N] [--port-ecwid N] [--port-cscart N] [--host H] [--no-rate-limits]");
             return 2;
     }
 }
@@ -40,6 +42,7 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
 await using var sandbox = await SandboxServer.StartAsync(options, stop.Token);
 Console.WriteLine($"BigCommerce  {sandbox.BigCommerce.BaseUri}  X-Auth-Token: {sandbox.BigCommerce.AccessToken}  ({sandbox.BigCommerce.Products.Count} products)");
 Console.WriteLine($"Ecwid        {sandbox.Ecwid.BaseUri}  store {sandbox.Ecwid.StoreId}  Authorization: Bearer {sandbox.Ecwid.AccessToken}  ({sandbox.Ecwid.Products.Count} products)");
+Console.WriteLine($"CS-Cart      {sandbox.CsCart.BaseUri}  Basic {sandbox.CsCart.Email}:{sandbox.CsCart.ApiKey}  ({sandbox.CsCart.Products.Count} products)");
 Console.WriteLine("Ctrl+C to stop.");
 try
 {
