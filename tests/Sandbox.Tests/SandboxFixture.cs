@@ -28,6 +28,7 @@ internal sealed class Sandbox : IAsyncDisposable
         {
             BigCommercePort = 0,
             EcwidPort = 0,
+            CsCartPort = 0,
             SeedBigCommerceProducts = bigCommerceProducts,
             SeedEcwidProducts = ecwidProducts,
             EnforceRateLimits = rateLimits,
