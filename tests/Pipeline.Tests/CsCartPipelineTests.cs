@@ -34,6 +34,28 @@ public sealed class CsCartPipelineTests
     }
 
     [Fact]
+    public async Task The_Ecwid_customers_to_CS_Cart_users_example_runs_against_the_sandbox_with_nothing_failed()
+    {
+        await using var harness = await PipelineHarness.StartAsync(ecwidProducts: 60);
+        SandboxEnvironment.Apply(harness.Sandbox);
+        var customers = harness.Sandbox.Ecwid.Customers.All;
+        Assert.NotEmpty(customers);
+
+        var summary = await harness.RunAsync(Example("ecwid-customers-to-cscart.yaml"), "inmemory");
+
+        Assert.True(summary.Succeeded, string.Join("\n", summary.RunErrors.Concat(summary.Errors)));
+        Assert.Equal(0, summary.Totals.Failed);
+        Assert.Equal(customers.Count, summary.Routes["customers-to-users"].Published);
+        var users = harness.Sandbox.CsCart.Users.All.ToDictionary(u => u["email"]!.ToString());
+        foreach (var customer in customers)
+        {
+            var user = users[customer["email"]!.ToString()];
+            Assert.Equal(customer["billingPerson"]!["lastName"]!.ToString(), user["lastname"]!.ToString());
+            Assert.Equal("C", user["user_type"]!.ToString());
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_CS_Cart_API_key_fails_every_task_with_CS_Carts_401_message()
     {
         await using var harness = await PipelineHarness.StartAsync(ecwidProducts: 20);
