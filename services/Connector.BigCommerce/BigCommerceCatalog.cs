@@ -10,7 +10,7 @@ public static class BigCommerceCatalog
     private static readonly IPaginationStyle V3Pages = new PageNumberPagination("page", "limit", 250, "meta.pagination.total_pages");
 
     /// <summary>v2 lists have no totals: a page shorter than the limit, or 204 No Content, is the last.</summary>
-    private static readonly IPaginationStyle V2Pages = new UntilEmptyPagination("page", "limit", 250);
+    private static readonly IPaginationStyle V2Pages = new UntilEmptyPagination("page", "limit", PageSize: 250, MaxPageSize: 250);
 
     private static EntityDefinition V3(string name, string path) => new()
     {

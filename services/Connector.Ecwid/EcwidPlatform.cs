@@ -22,7 +22,9 @@ public sealed class EcwidPlatform : PlatformConnector
         new ClientSetting("auth.clientId"),
         new ClientSetting("auth.clientSecret", Secret: true),
         new ClientSetting("auth.redirectUri"),
-        new ClientSetting("auth.scopes"));
+        new ClientSetting("auth.scopes", List: true),
+        new ClientSetting("auth.authorizeUrl"),
+        new ClientSetting("auth.tokenUrl"));
 
     public override IEnumerable<SettingProblem> ValidateClientSettings(JsonObject settings)
     {
@@ -30,10 +32,15 @@ public sealed class EcwidPlatform : PlatformConnector
         var type = JsonPaths.Find(settings, "auth.type")?.ToString();
         if (type == "token" && string.IsNullOrWhiteSpace(JsonPaths.Find(settings, "auth.accessToken")?.ToString()))
             yield return new("auth.accessToken", "is required when auth.type is token");
-        if (type == "oauth")
-            yield return new("auth.type", "the OAuth grant is not available yet; use type: token with the app's access token");
+        if (string.Equals(type, "oauth", StringComparison.OrdinalIgnoreCase))
+            foreach (var problem in EcwidOAuth.Validate(settings)) yield return problem;
     }
 
+    /// <summary>A token from the integration files, or the one <c>switchboard grant</c> stored for the client.</summary>
     public override IRequestAuthenticator CreateAuthenticator(ClientConfig client, AuthenticatorContext context) =>
-        new BearerAuthenticator(client.Setting("auth.accessToken") ?? "");
+        EcwidOAuth.IsOAuth(client)
+            ? new StoredGrantAuthenticator(client.Name, new EncryptedGrantStore(context.StateDirectory, context.Environment))
+            : new BearerAuthenticator(client.Setting("auth.accessToken") ?? "");
+
+    public override IAccessGrant Grant { get; } = new EcwidGrant();
 }

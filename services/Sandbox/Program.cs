@@ -43,6 +43,7 @@ await using var sandbox = await SandboxServer.StartAsync(options, stop.Token);
 Console.WriteLine($"BigCommerce  {sandbox.BigCommerce.BaseUri}  X-Auth-Token: {sandbox.BigCommerce.AccessToken}  ({sandbox.BigCommerce.Products.Count} products)");
 Console.WriteLine($"Ecwid        {sandbox.Ecwid.BaseUri}  store {sandbox.Ecwid.StoreId}  Authorization: Bearer {sandbox.Ecwid.AccessToken}  ({sandbox.Ecwid.Products.Count} products)");
 Console.WriteLine($"CS-Cart      {sandbox.CsCart.BaseUri}  Basic {sandbox.CsCart.Email}:{sandbox.CsCart.ApiKey}  ({sandbox.CsCart.Products.Count} products)");
+Console.WriteLine($"Ecwid OAuth  {sandbox.Ecwid.AuthorizeUri}  {sandbox.Ecwid.TokenUri}  client_id {sandbox.Ecwid.OAuthClientId}  client_secret {sandbox.Ecwid.OAuthClientSecret}");
 Console.WriteLine("Ctrl+C to stop.");
 try
 {

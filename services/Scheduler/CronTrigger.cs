@@ -15,25 +15,33 @@ public sealed class CronTrigger(Integration integration, QueueAddresses queues, 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(integration.Incoming.Values.Where(i => i.Schedule is not null).Select(i => RunOnSchedule(i, stoppingToken)));
 
+    /// <summary>Waits are taken a day at most at a time: Task.Delay cannot wait the months a yearly schedule needs.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     private async Task RunOnSchedule(IncomingConfig incoming, CancellationToken stoppingToken)
     {
         var cron = CronSchedule.Parse(incoming.Schedule!);
         var zone = incoming.TimeZone is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(incoming.TimeZone);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = clock.GetUtcNow();
-            if (cron.GetNextOccurrence(now, zone) is not { } next) return;
+            if (cron.GetNextOccurrence(clock.GetUtcNow(), zone) is not { } next) return;
             logger.LogInformation("{Incoming} runs next at {Next:u}", incoming.Name, next);
             try
             {
-                await Task.Delay(next - now, clock, stoppingToken);
+                for (var wait = next - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = next - clock.GetUtcNow())
+                    await Task.Delay(wait < LongestWait ? wait : LongestWait, clock, stoppingToken);
+                var endpoint = await send.GetSendEndpoint(queues.RunIncoming);
+                await endpoint.Send(new RunIncoming { Incoming = incoming.Name, Trigger = "schedule" }, stoppingToken);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            var endpoint = await send.GetSendEndpoint(queues.RunIncoming);
-            await endpoint.Send(new RunIncoming { Incoming = incoming.Name, Trigger = "schedule" }, stoppingToken);
+            catch (Exception ex)
+            {
+                // One missed tick (the broker was away) must not stop this schedule or the others.
+                logger.LogError(ex, "{Incoming}: the run due at {Next:u} could not be started", incoming.Name, next);
+            }
         }
     }
 }

@@ -16,11 +16,13 @@ public sealed class RunIncomingConsumer(
     {
         var message = context.Message;
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        if (await db.Runs.AnyAsync(r => r.RunId == message.RunId, context.CancellationToken))
-            return; // a redelivered trigger: the run was started already
-
-        var run = new RunRecord { RunId = message.RunId, Incoming = message.Incoming, Trigger = message.Trigger, StartedAt = DateTime.UtcNow };
-        db.Runs.Add(run);
+        var run = await db.Runs.FindAsync([message.RunId], context.CancellationToken);
+        if (run is not null && run.Status != RunStatus.Running)
+            return; // a redelivered trigger of a run that has ended
+        // A redelivered trigger of a running run sends its first page again: the crash may have come before the
+        // send. Pages are routed once per run and page, so a second fetch costs requests, never duplicates.
+        if (run is null)
+            db.Runs.Add(run = new RunRecord { RunId = message.RunId, Incoming = message.Incoming, Trigger = message.Trigger, StartedAt = DateTime.UtcNow });
         if (!integration.Incoming.TryGetValue(message.Incoming, out var incoming))
         {
             run.Status = RunStatus.Failed;
@@ -39,16 +41,7 @@ public sealed class RunIncomingConsumer(
             RunId = run.RunId,
             Incoming = incoming.Name,
             Client = incoming.Client,
-            Request = new EntityRequest
-            {
-                Entity = incoming.Entity,
-                ObjectId = incoming.ObjectId,
-                NestedEntity = incoming.NestedEntity,
-                NestedObjectId = incoming.NestedObjectId,
-                Path = incoming.Path,
-                Query = incoming.Query,
-                Pagination = incoming.Pagination,
-            },
+            Request = EntityRequests.From(incoming),
         }, context.CancellationToken);
         logger.LogInformation("Run {RunId} of {Incoming} started ({Trigger})", run.RunId, incoming.Name, message.Trigger);
     }

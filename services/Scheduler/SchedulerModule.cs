@@ -25,16 +25,13 @@ public sealed class SchedulerModule : ISwitchboardModule
     public void ConfigureBus(IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<RunIncomingConsumer, RunIncomingConsumerDefinition>();
-        bus.AddConsumer<IncomingRunCompletedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
+        bus.AddConsumer<IncomingRunCompletedConsumer>();
+        bus.AddConsumer<FetchEntitiesFaultConsumer>();
+        bus.AddConsumer<RunIncomingFaultConsumer>();
     }
 }
 
 public sealed class RunIncomingConsumerDefinition : ConsumerDefinition<RunIncomingConsumer>
 {
     public RunIncomingConsumerDefinition(SwitchboardOptions options) => EndpointName = options.QueuePrefix + QueueNames.RunIncoming;
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<RunIncomingConsumer> consumer, IRegistrationContext context)
-    {
-        endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000));
-    }
 }

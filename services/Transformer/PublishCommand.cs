@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Switchboard.Configuration;
 using Switchboard.Contracts;
+using Switchboard.Hosting;
 
 namespace Switchboard.Transformer;
 
@@ -17,15 +18,6 @@ public static class PublishCommand
         Method = outgoing.Method,
         EntityKey = task.EntityKey,
         Document = entity,
-        Request = new EntityRequest
-        {
-            Entity = outgoing.Entity,
-            ObjectId = outgoing.ObjectId,
-            NestedEntity = outgoing.NestedEntity,
-            NestedObjectId = outgoing.NestedObjectId,
-            Path = outgoing.Path,
-            Query = outgoing.Query,
-            Pagination = false,
-        },
+        Request = EntityRequests.From(outgoing),
     };
 }

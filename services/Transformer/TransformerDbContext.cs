@@ -6,6 +6,7 @@ public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> 
 {
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
     public DbSet<RunPageRecord> RunPages => Set<RunPageRecord>();
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -15,6 +16,12 @@ public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> 
             task.HasKey(t => t.TaskId);
             task.Property(t => t.Status).HasConversion<string>();
             task.HasIndex(t => new { t.RunId, t.Status });
+        });
+        model.Entity<OutboxRecord>(record =>
+        {
+            record.ToTable("outbox");
+            record.HasKey(r => r.Id);
+            record.HasIndex(r => r.CreatedAt);
         });
         model.Entity<RunPageRecord>(page =>
         {

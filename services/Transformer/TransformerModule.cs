@@ -19,12 +19,16 @@ public sealed class TransformerModule : ISwitchboardModule
         services.AddStateDatabase<TransformerDbContext>(Name, options.ConnectionStrings.GetValueOrDefault(Name), options.StateDirectory);
         services.AddSingleton(_ => new TransformerFactory());
         services.AddSingleton<RoutePipelines>();
+        services.AddSingleton<TaskOutbox>();
+        services.AddHostedService<OutboxSweeper>();
     }
 
     public void ConfigureBus(IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<EntitiesFetchedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000)));
-        bus.AddConsumer<EntityPublishedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000)));
-        bus.AddConsumer<EntityPublishFailedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000)));
+        bus.AddConsumer<EntitiesFetchedConsumer>();
+        bus.AddConsumer<EntityPublishedConsumer>();
+        bus.AddConsumer<EntityPublishFailedConsumer>();
+        bus.AddConsumer<PublishEntityFaultConsumer>();
+        bus.AddConsumer<EntitiesFetchedFaultConsumer>();
     }
 }

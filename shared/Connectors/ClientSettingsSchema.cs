@@ -4,8 +4,8 @@ using Switchboard.Configuration;
 namespace Switchboard.Connectors;
 
 /// <summary>One client setting a platform accepts: its dotted path, whether it must be there, whether it is a
-/// credential, and the values it may take.</summary>
-public sealed record ClientSetting(string Path, bool Required = false, bool Secret = false, IReadOnlyList<string>? OneOf = null);
+/// credential, the values it may take, and whether a list of values is accepted as well as one value.</summary>
+public sealed record ClientSetting(string Path, bool Required = false, bool Secret = false, IReadOnlyList<string>? OneOf = null, bool List = false);
 
 /// <summary>A platform's client settings, declared once and checked the same way for every platform.</summary>
 public sealed class ClientSettingsSchema(params ClientSetting[] settings)
@@ -26,10 +26,15 @@ public sealed class ClientSettingsSchema(params ClientSetting[] settings)
                 if (setting.Required) yield return new(setting.Path, "is required");
                 continue;
             }
-            if (node is not JsonValue)
-                yield return new(setting.Path, "must be a single value");
+            if (setting.List && node is JsonArray list)
+            {
+                if (list.Any(item => item is not JsonValue))
+                    yield return new(setting.Path, "must be a list of single values");
+            }
+            else if (node is not JsonValue)
+                yield return new(setting.Path, setting.List ? "must be a single value or a list of values" : "must be a single value");
             else if (setting.OneOf is { } allowed && !allowed.Contains(node.ToString(), StringComparer.OrdinalIgnoreCase))
-                yield return new(setting.Path, $"must be one of {string.Join(", ", allowed)}, not '{node}'");
+                yield return new(setting.Path, $"must be one of {string.Join(", ", allowed)}");
             else if (string.IsNullOrWhiteSpace(node.ToString()) && setting.Required)
                 yield return new(setting.Path, "must not be empty");
         }

@@ -33,7 +33,7 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
         {
             throw new PlatformException(new PlatformError
             {
-                Messages = [Redactor.Redact(reason)], Request = described, Transient = true,
+                Messages = [Redactor.Redact(reason)], Request = described, Transient = RetryRules.IsTransient(request.Method, ex),
             }, ex);
         }
         using (response)
@@ -42,7 +42,8 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
             var status = (int)response.StatusCode;
             var contentType = response.Content.Headers.ContentType?.MediaType;
             if (!response.IsSuccessStatusCode)
-                throw Refusal(status, Platform.Errors.Read(body, contentType) is { Count: > 0 } messages ? messages : [response.ReasonPhrase ?? "no message"], described);
+                throw Refusal(status, Platform.Errors.Read(body, contentType) is { Count: > 0 } messages ? messages : [response.ReasonPhrase ?? "no message"],
+                    described, RetryRules.IsTransient(request.Method, status));
             JsonNode? json = null;
             if (!string.IsNullOrWhiteSpace(body))
             {
@@ -52,7 +53,7 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
                 }
                 catch (JsonException)
                 {
-                    throw Refusal(status, ["the answer is not JSON: " + Platform.Errors.Read(body, "text/html")[0]], described, transient: false);
+                    throw Refusal(status, ["the answer is not JSON: " + Platform.Errors.Read(body, contentType)[0]], described, transient: false);
                 }
             }
             var answer = new PlatformAnswer(status, json, response.Headers, request.RequestUri!, described);
@@ -62,13 +63,13 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
         }
     }
 
-    private PlatformException Refusal(int status, IReadOnlyList<string> messages, string request, bool? transient = null) =>
+    private PlatformException Refusal(int status, IReadOnlyList<string> messages, string request, bool transient) =>
         new(new PlatformError
         {
             StatusCode = status,
             Messages = messages.Select(Redactor.Redact).ToArray(),
             Request = request,
-            Transient = transient ?? PlatformException.IsTransientStatus(status),
+            Transient = transient,
         });
 
     private static string? NoAnswer(Exception ex, CancellationToken cancellationToken) => ex switch

@@ -6,7 +6,7 @@ public sealed record PageCursor
     /// <summary>1-based number of the page this cursor points at.</summary>
     public required int PageNumber { get; init; }
     public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
-    /// <summary>An absolute or base-relative link given by the platform (next link styles).</summary>
+    /// <summary>The absolute link of this page, when the platform names the next page by a link.</summary>
     public string? Link { get; init; }
     /// <summary>A hash of the previous page's entities, so a platform that repeats a page is caught.</summary>
     public string? PreviousPageHash { get; init; }

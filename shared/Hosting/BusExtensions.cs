@@ -6,8 +6,9 @@ namespace Switchboard.Hosting;
 public static class BusExtensions
 {
     /// <summary>The bus of a Switchboard process: every module's consumers on the chosen transport.</summary>
-    /// <remarks>Every endpoint holds what a consumer sends until the consumer has finished (the in-memory outbox):
-    /// a consumer that fails and is retried never leaves half its messages behind.</remarks>
+    /// <remarks>Every endpoint retries a failing consumer (<see cref="MessageRetry"/>) and holds what a consumer sends
+    /// until it has finished (the in-memory outbox, inside the retry): a consumer that fails and is retried never
+    /// leaves half its messages behind.</remarks>
     public static IServiceCollection AddSwitchboardBus(this IServiceCollection services, SwitchboardOptions options, IReadOnlyList<ISwitchboardModule> modules)
     {
         services.AddMassTransit(bus =>
@@ -24,6 +25,7 @@ public static class BusExtensions
                     // see each other's events on a shared broker.
                     if (options.QueuePrefix.Length > 0)
                         cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, options.QueuePrefix));
+                    cfg.UseMessageRetry(MessageRetry.Configure);
                     cfg.UseInMemoryOutbox(context);
                     cfg.ConfigureEndpoints(context);
                 });
@@ -32,6 +34,7 @@ public static class BusExtensions
             {
                 bus.UsingInMemory((context, cfg) =>
                 {
+                    cfg.UseMessageRetry(MessageRetry.Configure);
                     cfg.UseInMemoryOutbox(context);
                     cfg.ConfigureEndpoints(context);
                 });

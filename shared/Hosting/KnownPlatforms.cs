@@ -24,18 +24,26 @@ public static class KnownPlatforms
         public string Name => name;
         public IEnumerable<SettingProblem> ValidateClientSettings(JsonObject settings) => [];
         public IReadOnlyCollection<string> SecretSettings => ["accessToken", "auth.accessToken", "auth.clientSecret", "apiKey", "password"];
-        public EntitySchema? FindEntity(string entity) => new(entity, AnyMethod, new AnyNested());
+        public EntitySchema? FindEntity(string entity) => new(entity, AnyMethod, AnyNestedEntity.Instance);
         public IEnumerable<string> EntityNames => [];
+    }
 
-        private sealed class AnyNested : Dictionary<string, IReadOnlySet<string>>, IReadOnlyDictionary<string, IReadOnlySet<string>>
+    /// <summary>Every nested entity name is accepted, with every method.</summary>
+    private sealed class AnyNestedEntity : IReadOnlyDictionary<string, IReadOnlySet<string>>
+    {
+        public static readonly AnyNestedEntity Instance = new();
+        private static readonly IReadOnlySet<string> AnyMethod = new HashSet<string> { "GET", "POST", "PUT", "PATCH", "DELETE" };
+        public IReadOnlySet<string> this[string key] => AnyMethod;
+        public IEnumerable<string> Keys => [];
+        public IEnumerable<IReadOnlySet<string>> Values => [];
+        public int Count => 0;
+        public bool ContainsKey(string key) => true;
+        public bool TryGetValue(string key, out IReadOnlySet<string> value)
         {
-            bool IReadOnlyDictionary<string, IReadOnlySet<string>>.ContainsKey(string key) => true;
-            bool IReadOnlyDictionary<string, IReadOnlySet<string>>.TryGetValue(string key, out IReadOnlySet<string> value)
-            {
-                value = AnyMethod;
-                return true;
-            }
-            IReadOnlySet<string> IReadOnlyDictionary<string, IReadOnlySet<string>>.this[string key] => AnyMethod;
+            value = AnyMethod;
+            return true;
         }
+        public IEnumerator<KeyValuePair<string, IReadOnlySet<string>>> GetEnumerator() => Enumerable.Empty<KeyValuePair<string, IReadOnlySet<string>>>().GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

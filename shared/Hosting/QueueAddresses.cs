@@ -8,5 +8,4 @@ public sealed class QueueAddresses(SwitchboardOptions options)
     public Uri Fetch(string platform) => QueueNames.Address(options.QueuePrefix + QueueNames.Fetch(platform));
     public Uri Publish(string platform) => QueueNames.Address(options.QueuePrefix + QueueNames.Publish(platform));
     public Uri RunIncoming => QueueNames.Address(options.QueuePrefix + QueueNames.RunIncoming);
-    public string Name(string queue) => options.QueuePrefix + queue;
 }

@@ -31,6 +31,26 @@ public sealed class EnvironmentReferenceTests : IDisposable
     }
 
     [Fact]
+    public void An_error_about_a_value_from_the_environment_quotes_the_reference_never_the_secret()
+    {
+        _files.Environment["SOME_TOKEN"] = "sk_live_SUPERSECRET";
+        var clients = _files.Write("clients.yaml", """
+            clients:
+              bc-store:
+                platform: bigcommerce
+                baseUri: ${SOME_TOKEN}
+                accessToken: x
+                logRequests: ${SOME_TOKEN}
+            """);
+
+        var errors = _files.Load(clients).Errors;
+
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.DoesNotContain("SUPERSECRET", e.ToString()));
+        Assert.Contains(errors, e => e.Key == "clients.bc-store.baseUri" && e.Message.Contains("'${SOME_TOKEN}'"));
+    }
+
+    [Fact]
     public void Defaults_escapes_and_several_references_in_one_scalar()
     {
         _files.Environment["EMPTY"] = "";

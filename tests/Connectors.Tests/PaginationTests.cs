@@ -50,9 +50,18 @@ public sealed class PaginationTests
     }
 
     [Fact]
+    public void Until_empty_goes_on_after_a_page_the_platform_capped_below_the_size_asked_for()
+    {
+        var style = new UntilEmptyPagination("page", "limit", PageSize: 250, MaxPageSize: 250);
+        var asked500 = new PageCursor { PageNumber = 1, Query = new Dictionary<string, string> { ["page"] = "1", ["limit"] = "500" } };
+        Assert.NotNull(style.Next(Page(style, asked500, "[]", 250)));
+        Assert.Null(style.Next(Page(style, asked500, "[]", 249)));
+    }
+
+    [Fact]
     public void Until_empty_stops_on_a_short_page_and_on_204()
     {
-        var style = new UntilEmptyPagination("page", "limit", 2);
+        var style = new UntilEmptyPagination("page", "limit", 2, 2);
         Assert.NotNull(style.Next(Page(style, null, "[]", 2)));
         Assert.Null(style.Next(Page(style, null, "[]", 1)));
         Assert.Null(style.Next(Page(style, null, "[]", 0, status: 204)));

@@ -3,11 +3,7 @@ using System.Text.Json.Serialization;
 namespace Switchboard.Host.Runs;
 
 /// <summary>Counts of one route, or of all routes together.</summary>
-public sealed record TaskCounts(int Fetched, int Published, int Skipped, int Failed)
-{
-    public static readonly TaskCounts Zero = new(0, 0, 0, 0);
-    public TaskCounts Add(TaskCounts other) => new(Fetched + other.Fetched, Published + other.Published, Skipped + other.Skipped, Failed + other.Failed);
-}
+public sealed record TaskCounts(int Fetched, int Published, int Skipped, int Failed);
 
 /// <summary>What <c>switchboard run</c> reports when every task of its runs has ended.</summary>
 public sealed record RunSummary

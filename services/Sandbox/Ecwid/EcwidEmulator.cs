@@ -24,13 +24,30 @@ public sealed class EcwidEmulator : PlatformEmulator
         Customers = new EntityStore(firstId: 200_000_001, generator: (_, n) => EcwidSeedData.Customer(n));
         Orders = new EntityStore(idProperty: "orderNumber", firstId: 1001,
             generator: (number, n) => EcwidSeedData.Order(number, n, Customers.Count, Products.Count, i => Products.Get(FirstProductId + i)));
+        Tokens.Add(AccessToken, EcwidAccessTokens.KnownScopes);
     }
 
     private const long FirstProductId = 100_000_001;
 
     public long StoreId { get; } = 1003;
 
+    /// <summary>The store's own token (the one a custom app shows in the control panel), with every scope.</summary>
     public string AccessToken { get; } = "secret_sandbox";
+
+    /// <summary>Every token the API accepts, with its scopes; the OAuth flow adds to it.</summary>
+    public EcwidAccessTokens Tokens { get; } = new();
+
+    /// <summary>The one registered app of the OAuth flow.</summary>
+    public string OAuthClientId { get; } = "sandbox-app";
+
+    public string OAuthClientSecret { get; } = "sandbox-app-secret";
+
+    /// <summary>When set, the authorize page redirects with <c>error=access_denied</c>, as when the merchant declines.</summary>
+    public bool DenyAuthorization { get; set; }
+
+    public Uri AuthorizeUri => new(BaseUri, EcwidOAuthRoutes.AuthorizePath);
+
+    public Uri TokenUri => new(BaseUri, EcwidOAuthRoutes.TokenPath);
 
     public EntityStore Products { get; }
 
@@ -64,13 +81,23 @@ public sealed class EcwidEmulator : PlatformEmulator
 
     private protected override void MapRoutes(RouteGroupBuilder routes)
     {
+        routes.AddEndpointFilter((context, next) =>
+            EcwidScopes.Check(context.HttpContext, BasePath, Tokens.ScopesOf(TokenOf(context.HttpContext.Request))) is { } refused
+                ? ValueTask.FromResult<object?>(refused)
+                : next(context));
         EcwidProductRoutes.Map(routes, this);
         EcwidCategoryRoutes.Map(routes, this);
         EcwidCustomerRoutes.Map(routes, this);
         EcwidOrderRoutes.Map(routes, this);
     }
 
+    private protected override void MapPublicRoutes(IEndpointRouteBuilder app) => EcwidOAuthRoutes.Map(app, this);
+
+    private protected override bool IsPublic(HttpRequest request) => request.Path.StartsWithSegments("/api/oauth", StringComparison.Ordinal);
+
     internal JsonBody Body(HttpContext context) => ReadJson(context);
+
+    internal static string? BodyOf(HttpContext context) => BodyText(context);
 
     // Bearer header first; the older ?token= query parameter is still accepted.
     private protected override string? CredentialOf(HttpRequest request)
@@ -87,7 +114,7 @@ public sealed class EcwidEmulator : PlatformEmulator
         return request.Query.TryGetValue("token", out var t) ? t.ToString() : null;
     }
 
-    private protected override bool IsAuthorized(HttpRequest request) => string.Equals(TokenOf(request), AccessToken, StringComparison.Ordinal);
+    private protected override bool IsAuthorized(HttpRequest request) => Tokens.ScopesOf(TokenOf(request)) is not null;
 
     private protected override string RateLimitKey(HttpRequest request) => TokenOf(request) ?? "";
 

@@ -66,6 +66,14 @@ public abstract class PlatformEmulator
 
     private protected abstract void MapRoutes(RouteGroupBuilder routes);
 
+    /// <summary>Routes outside <see cref="BasePath"/> that need no API credentials (an OAuth authorize page, a token
+    /// endpoint); they take no quota and no injected faults.</summary>
+    private protected virtual void MapPublicRoutes(IEndpointRouteBuilder app)
+    {
+    }
+
+    private protected virtual bool IsPublic(HttpRequest request) => false;
+
     private protected abstract string? CredentialOf(HttpRequest request);
 
     private protected abstract bool IsAuthorized(HttpRequest request);
@@ -107,6 +115,7 @@ public abstract class PlatformEmulator
         var app = builder.Build();
         app.Use(PipelineAsync);
         MapRoutes(app.MapGroup(BasePath));
+        MapPublicRoutes(app);
         app.MapFallback(context => RouteNotFound(context).ExecuteAsync(context));
         await app.StartAsync(ct).ConfigureAwait(false);
         _app = app;
@@ -140,6 +149,12 @@ public abstract class PlatformEmulator
         {
             var latency = Faults.Latency;
             if (latency > TimeSpan.Zero) await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
+
+            if (IsPublic(context.Request))
+            {
+                await next(context).ConfigureAwait(false);
+                return;
+            }
 
             var key = RateLimitKey(context.Request);
             if (!IsAuthorized(context.Request))
@@ -215,6 +230,9 @@ public abstract class PlatformEmulator
         }
         return text.ToString();
     }
+
+    /// <summary>The request body as received (the pipeline reads it once, for the record).</summary>
+    private protected static string? BodyText(HttpContext context) => context.Items[BodyKey] as string;
 
     /// <summary>
     /// Strict JSON body reading: wrong content type → the platform's 415, empty or malformed body → its

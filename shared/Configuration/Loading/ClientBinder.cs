@@ -59,7 +59,7 @@ internal sealed class ClientBinder(PlatformSchemas platforms, ConfigErrors error
             return null;
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
             return uri;
-        client.Error("baseUri", $"expected an absolute http or https URI, got '{text}'");
+        client.Error("baseUri", $"expected an absolute http or https URI, got {client.Describe("baseUri")}");
         return null;
     }
 
@@ -69,7 +69,7 @@ internal sealed class ClientBinder(PlatformSchemas platforms, ConfigErrors error
             return null;
         if (LoggingLevels.TryGetValue(text, out var level))
             return level;
-        client.Error("logRequests", $"expected one of {string.Join(", ", LoggingLevels.Keys)}, got '{text}'");
+        client.Error("logRequests", $"expected one of {string.Join(", ", LoggingLevels.Keys)}, got {client.Describe("logRequests")}");
         return null;
     }
 

@@ -24,6 +24,6 @@ internal sealed class EnvironmentResolver(Func<string, string?> environment, Con
         var (text, problems) = EnvironmentReferences.Resolve(scalar.Text, environment);
         foreach (var problem in problems)
             errors.Add(scalar.Location, key, problem);
-        return scalar with { Text = text, Unresolved = problems.Count > 0 };
+        return scalar with { Text = text, Unresolved = problems.Count > 0, Written = text == scalar.Text ? null : scalar.Text };
     }
 }

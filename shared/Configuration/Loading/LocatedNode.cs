@@ -13,12 +13,15 @@ internal abstract record LocatedNode(SourceLocation Location)
 /// <param name="Text">The scalar's text (after environment resolution, once resolved).</param>
 /// <param name="IsPlain">Plain (unquoted) scalars may be numbers, booleans or null; quoted ones are always text.</param>
 /// <param name="Unresolved">An environment reference in it could not be resolved; that error is already reported.</param>
-internal sealed record LocatedScalar(string Text, bool IsPlain, SourceLocation Location, bool Unresolved = false)
+/// <param name="Written">The text as written, when environment references were resolved in it.</param>
+internal sealed record LocatedScalar(string Text, bool IsPlain, SourceLocation Location, bool Unresolved = false, string? Written = null)
     : LocatedNode(Location)
 {
     public bool IsNull => IsPlain && Text is "" or "~" or "null" or "Null" or "NULL";
     public override bool ContainsUnresolved => Unresolved;
-    public override string Description => IsNull ? "nothing" : $"'{Text}'";
+
+    // Errors quote what was written, never a resolved value: a misplaced ${TOKEN} must not print the token.
+    public override string Description => IsNull ? "nothing" : $"'{Written ?? Text}'";
 }
 
 internal sealed record LocatedEntry(LocatedScalar Key, LocatedNode Value)

@@ -60,6 +60,9 @@ internal sealed class MappingReader
     /// <summary>Where the key's value is, or where the mapping is named when the key is absent.</summary>
     public SourceLocation LocationOf(string name) => Entry(name)?.Value.Location ?? Location;
 
+    /// <summary>The key's value as error messages quote it (as written, before environment references).</summary>
+    public string Describe(string name) => Entry(name)?.Value.Description ?? "nothing";
+
     public void Error(string name, string message) => _errors.Add(LocationOf(name), KeyOf(name), message);
 
     /// <summary>The value as text; numbers and booleans are accepted as they were written.</summary>

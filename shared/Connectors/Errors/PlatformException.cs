@@ -10,8 +10,4 @@ public sealed class PlatformException(PlatformError error, Exception? inner = nu
     public PlatformError Error { get; } = error;
     public int? StatusCode => Error.StatusCode;
     public bool Transient => Error.Transient;
-
-    /// <summary>408, 429 and 5xx (and no answer at all) are worth retrying; other 4xx are the request's fault.</summary>
-    public static bool IsTransientStatus(int? status) =>
-        status is null or 408 or 429 or >= 500;
 }

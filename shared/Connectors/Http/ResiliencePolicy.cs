@@ -30,6 +30,12 @@ public static class ResiliencePolicy
             MaxDelay = TimeSpan.FromSeconds(30),
             ShouldRetryAfterHeader = false,
             DelayGenerator = RetryDelays.Generator(platform.RateLimitHeaders),
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+            {
+                { Result: { } response } => RetryRules.IsTransient(response.RequestMessage?.Method, response.StatusCode),
+                { Exception: { } exception } => RetryRules.IsTransient(args.Context.GetRequestMessage()?.Method, exception),
+                _ => false,
+            }),
         });
         pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {

@@ -13,12 +13,6 @@ public sealed class FetchEntitiesConsumerDefinition<TPlatform> : ConsumerDefinit
         EndpointName = options.QueuePrefix + QueueNames.Fetch(platform.Name);
         ConcurrentMessageLimit = 4;
     }
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint,
-        IConsumerConfigurator<FetchEntitiesConsumer<TPlatform>> consumer, IRegistrationContext context)
-    {
-        endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
-    }
 }
 
 /// <summary>A platform's publish queue: entities go out in parallel, paced by each client's rate limit.</summary>
@@ -29,11 +23,5 @@ public sealed class PublishEntityConsumerDefinition<TPlatform> : ConsumerDefinit
     {
         EndpointName = options.QueuePrefix + QueueNames.Publish(platform.Name);
         ConcurrentMessageLimit = 16;
-    }
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint,
-        IConsumerConfigurator<PublishEntityConsumer<TPlatform>> consumer, IRegistrationContext context)
-    {
-        endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
     }
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Switchboard.Connectors.Errors;
 using Switchboard.Contracts;
+using Switchboard.Hosting;
 
 namespace Switchboard.Connectors.Messaging;
 
@@ -24,6 +25,11 @@ public sealed class FetchEntitiesConsumer<TPlatform>(ConnectorClients<TPlatform>
         try
         {
             page = await client.FetchAsync(message.Request, message.Cursor, context.CancellationToken);
+        }
+        catch (PlatformException ex) when (ex.Transient && MessageRetry.MayRetry(context))
+        {
+            logger.LogInformation("Run {RunId} of {Incoming}, page {Page}: {Error}; trying again", message.RunId, message.Incoming, pageNumber, ex.Error);
+            throw;
         }
         catch (PlatformException ex)
         {

@@ -2,11 +2,12 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Switchboard.Connectors.Errors;
 using Switchboard.Contracts;
+using Switchboard.Hosting;
 
 namespace Switchboard.Connectors.Messaging;
 
-/// <summary>Sends one entity to the target store and publishes what happened. Transient failures were already
-/// retried by the client's pipeline; what reaches here is final for this attempt.</summary>
+/// <summary>Sends one entity to the target store and publishes what happened. A transient failure that outlasted
+/// the client's own retries is left to the message retry while tries remain; anything else is final.</summary>
 public sealed class PublishEntityConsumer<TPlatform>(ConnectorClients<TPlatform> clients, ILogger<PublishEntityConsumer<TPlatform>> logger)
     : IConsumer<PublishEntity> where TPlatform : PlatformConnector
 {
@@ -30,6 +31,11 @@ public sealed class PublishEntityConsumer<TPlatform>(ConnectorClients<TPlatform>
                     Response = result.Response,
                 });
                 return;
+            }
+            catch (PlatformException ex) when (ex.Transient && MessageRetry.MayRetry(context))
+            {
+                logger.LogInformation("Route {Route}: entity {Key}: {Error}; trying again", message.Route, message.EntityKey, ex.Error);
+                throw;
             }
             catch (PlatformException ex)
             {

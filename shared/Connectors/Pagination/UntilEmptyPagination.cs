@@ -2,9 +2,11 @@ using Switchboard.Contracts;
 
 namespace Switchboard.Connectors.Pagination;
 
-/// <summary>Page numbers without totals (BigCommerce v2): a page shorter than the page size, an empty page
-/// or a 204 is the last.</summary>
-public sealed record UntilEmptyPagination(string PageParam, string SizeParam, int PageSize) : IPaginationStyle
+/// <summary>Page numbers without totals (BigCommerce v2): an empty page, a 204, or a page shorter than the page
+/// size the platform really served is the last.</summary>
+/// <param name="MaxPageSize">The most the platform serves in a page whatever is asked: a page of 250 answering a
+/// request for 500 is full, not the last.</param>
+public sealed record UntilEmptyPagination(string PageParam, string SizeParam, int PageSize, int MaxPageSize) : IPaginationStyle
 {
     public IReadOnlyDictionary<string, string> FirstPage(IReadOnlyDictionary<string, string> requestQuery) =>
         new Dictionary<string, string>
@@ -15,8 +17,9 @@ public sealed record UntilEmptyPagination(string PageParam, string SizeParam, in
 
     public PageCursor? Next(PageResponse page)
     {
-        var size = int.Parse(page.Query.GetValueOrDefault(SizeParam, PageSize.ToString()));
-        if (page.StatusCode == 204 || page.ItemCount == 0 || page.ItemCount < size) return null;
+        var requested = int.TryParse(page.Query.GetValueOrDefault(SizeParam), out var size) ? size : PageSize;
+        var served = Math.Min(requested, MaxPageSize);
+        if (page.StatusCode == 204 || page.ItemCount == 0 || page.ItemCount < served) return null;
         var current = int.Parse(page.Query.GetValueOrDefault(PageParam, "1"));
         return page.NextPage(new Dictionary<string, string>(page.Cursor.Query) { [PageParam] = (current + 1).ToString() });
     }

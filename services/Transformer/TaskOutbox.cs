@@ -1,0 +1,41 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Contracts;
+using Switchboard.Hosting;
+
+namespace Switchboard.Transformer;
+
+/// <summary>Sends the publish commands saved with their tasks and deletes them once sent.</summary>
+public sealed class TaskOutbox(IDbContextFactory<TransformerDbContext> contexts, IBus bus, QueueAddresses queues)
+{
+    /// <summary>Commands older than this are taken to be left behind by a crash and are sent again.</summary>
+    public static readonly TimeSpan Abandoned = TimeSpan.FromSeconds(30);
+
+    public static OutboxRecord Record(PublishEntity command, string platform, DateTime now) => new()
+    {
+        TaskId = command.TaskId, Platform = platform, Command = JsonSerializer.Serialize(command), CreatedAt = now,
+    };
+
+    public async Task SendAsync(IReadOnlyCollection<OutboxRecord> records, CancellationToken cancellationToken)
+    {
+        foreach (var group in records.GroupBy(r => r.Platform))
+        {
+            var endpoint = await bus.GetSendEndpoint(queues.Publish(group.Key));
+            await endpoint.SendBatch(group.Select(r => JsonSerializer.Deserialize<PublishEntity>(r.Command)!), cancellationToken);
+        }
+        var ids = records.Select(r => r.Id).ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Outbox.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Sends what a crashed process saved but never sent; returns how many.</summary>
+    public async Task<int> SendAbandonedAsync(CancellationToken cancellationToken)
+    {
+        var before = DateTime.UtcNow - Abandoned;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var records = await db.Outbox.AsNoTracking().Where(r => r.CreatedAt < before).OrderBy(r => r.Id).Take(1000).ToListAsync(cancellationToken);
+        if (records.Count > 0) await SendAsync(records, cancellationToken);
+        return records.Count;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Net;
+using Polly.Timeout;
+
+namespace Switchboard.Connectors.Http;
+
+/// <summary>Which failures are worth trying again, for every client, at the HTTP and at the message level.</summary>
+/// <remarks>A refusal before the platform did anything (429, 503, no connection) is retried for every method. An
+/// answer that leaves it open whether the write happened (500, 502, 504, a timeout) is retried only for methods
+/// that can be repeated safely: repeating a POST could create the entity twice.</remarks>
+public static class RetryRules
+{
+    public static bool IsRepeatable(HttpMethod? method) =>
+        method is null || method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete
+        || method == HttpMethod.Head || method == HttpMethod.Options;
+
+    public static bool IsTransient(HttpMethod? method, int status) => status switch
+    {
+        // 509 Bandwidth Limit Exceeded is a request quota (CS-Cart's Tygh\Api\Response, cPanel hosts): refused before anything happened.
+        429 or 503 or 509 => true,
+        408 or 500 or 502 or 504 => IsRepeatable(method),
+        _ => false,
+    };
+
+    public static bool IsTransient(HttpMethod? method, Exception exception) => exception switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
+        HttpRequestException or TimeoutRejectedException or TaskCanceledException => IsRepeatable(method),
+        Polly.CircuitBreaker.BrokenCircuitException or Polly.RateLimiting.RateLimiterRejectedException => true,
+        _ => false,
+    };
+
+    public static bool IsTransient(HttpMethod? method, HttpStatusCode status) => IsTransient(method, (int)status);
+}

@@ -1,6 +1,0 @@
-namespace Switchboard.Hosting;
-
-public static class SwitchboardMetrics
-{
-    public const string MeterName = "Switchboard";
-}
