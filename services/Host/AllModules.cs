@@ -1,5 +1,6 @@
 using Switchboard.Connector.BigCommerce;
 using Switchboard.Connector.Commercetools;
+using Switchboard.Connector.CsCart;
 using Switchboard.Connector.Ecwid;
 using Switchboard.Connector.OpenCart;
 using Switchboard.Connectors.Messaging;
@@ -20,5 +21,6 @@ public static class AllModules
         new ConnectorModule<EcwidPlatform>(),
         new ConnectorModule<OpenCartPlatform>(),
         new ConnectorModule<CommercetoolsPlatform>(),
+        new ConnectorModule<CsCartPlatform>(),
     ];
 }

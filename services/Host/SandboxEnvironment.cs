@@ -12,6 +12,9 @@ public static class SandboxEnvironment
         ["ECWID_BASE_URI"] = sandbox.Ecwid.BaseUri.ToString().TrimEnd('/'),
         ["ECWID_STORE_ID"] = sandbox.Ecwid.StoreId.ToString(),
         ["ECWID_ACCESS_TOKEN"] = sandbox.Ecwid.AccessToken,
+        ["CSCART_BASE_URI"] = sandbox.CsCart.BaseUri.ToString().TrimEnd('/'),
+        ["CSCART_EMAIL"] = sandbox.CsCart.Email,
+        ["CSCART_API_KEY"] = sandbox.CsCart.ApiKey,
         // For auth.type: oauth, granted with `switchboard grant`.
         ["ECWID_OAUTH_CLIENT_ID"] = sandbox.Ecwid.OAuthClientId,
         ["ECWID_OAUTH_CLIENT_SECRET"] = sandbox.Ecwid.OAuthClientSecret,
@@ -36,6 +39,7 @@ public static class SandboxEnvironment
     {
         yield return $"BigCommerce  {sandbox.BigCommerce.BaseUri}  (X-Auth-Token: {sandbox.BigCommerce.AccessToken})";
         yield return $"Ecwid        {sandbox.Ecwid.BaseUri}  (store {sandbox.Ecwid.StoreId}, Bearer {sandbox.Ecwid.AccessToken})";
+        yield return $"CS-Cart      {sandbox.CsCart.BaseUri}  (Basic {sandbox.CsCart.Email} / {sandbox.CsCart.ApiKey})";
         yield return $"Ecwid OAuth  {sandbox.Ecwid.AuthorizeUri}  (app {sandbox.Ecwid.OAuthClientId}; the merchant consents at once)";
         yield return $"OpenCart     {sandbox.OpenCart.BaseUri}  (OpenCart {sandbox.OpenCart.Version}, API user {sandbox.OpenCart.Username})";
         yield return $"commercetools {sandbox.Commercetools.BaseUri}  (project {sandbox.Commercetools.ProjectKey}, client {sandbox.Commercetools.ClientId}, token at {sandbox.Commercetools.AuthUrl}oauth/token)";

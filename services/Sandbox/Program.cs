@@ -1,7 +1,7 @@
 using System.Globalization;
 using Switchboard.Sandbox;
 
-// Standalone: dotnet run --project services/Sandbox -- --seed 500 [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--host H] [--no-rate-limits]
+// Standalone: dotnet run --project services/Sandbox -- --seed 500 [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--port-cscart N] [--host H] [--no-rate-limits]
 var options = new SandboxOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -13,16 +13,18 @@ for (var i = 0; i < args.Length; i++)
             options.SeedBigCommerceProducts = seed;
             options.SeedEcwidProducts = seed;
             options.SeedCommercetoolsProducts = seed;
+            options.SeedCsCartProducts = seed;
             break;
         case "--port-bigcommerce": options.BigCommercePort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--port-ecwid": options.EcwidPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--port-opencart": options.OpenCartPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--port-commercetools": options.CommercetoolsPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--port-cscart": options.CsCartPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--host": options.Host = Next(); break;
         case "--no-rate-limits": options.EnforceRateLimits = false; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
-            Console.Error.WriteLine("usage: Sandbox [--seed N] [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--host H] [--no-rate-limits]");
+            Console.Error.WriteLine("usage: Sandbox [--seed N] [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--port-cscart N] [--host H] [--no-rate-limits]");
             return 2;
     }
 }
@@ -43,6 +45,7 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
 await using var sandbox = await SandboxServer.StartAsync(options, stop.Token);
 Console.WriteLine($"BigCommerce  {sandbox.BigCommerce.BaseUri}  X-Auth-Token: {sandbox.BigCommerce.AccessToken}  ({sandbox.BigCommerce.Products.Count} products)");
 Console.WriteLine($"Ecwid        {sandbox.Ecwid.BaseUri}  store {sandbox.Ecwid.StoreId}  Authorization: Bearer {sandbox.Ecwid.AccessToken}  ({sandbox.Ecwid.Products.Count} products)");
+Console.WriteLine($"CS-Cart      {sandbox.CsCart.BaseUri}  Basic {sandbox.CsCart.Email}:{sandbox.CsCart.ApiKey}  ({sandbox.CsCart.Products.Count} products)");
 Console.WriteLine($"Ecwid OAuth  {sandbox.Ecwid.AuthorizeUri}  {sandbox.Ecwid.TokenUri}  client_id {sandbox.Ecwid.OAuthClientId}  client_secret {sandbox.Ecwid.OAuthClientSecret}");
 Console.WriteLine($"OpenCart     {sandbox.OpenCart.BaseUri}  {sandbox.OpenCart.Version}  username {sandbox.OpenCart.Username}  key {sandbox.OpenCart.ApiKey}");
 Console.WriteLine($"commercetools {sandbox.Commercetools.BaseUri}  project {sandbox.Commercetools.ProjectKey}  client {sandbox.Commercetools.ClientId}:{sandbox.Commercetools.ClientSecret}  token at {sandbox.Commercetools.AuthUrl}oauth/token  ({sandbox.Commercetools.Products.Count} products)");

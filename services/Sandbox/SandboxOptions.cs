@@ -12,9 +12,16 @@ public sealed class SandboxOptions
     public int EcwidPort { get; set; } = 38102;
 
     /// <summary>0 picks a free port (tests).</summary>
+    public int CsCartPort { get; set; } = 38103;
+
+    /// <summary>0 picks a free port (tests).</summary>
     public int OpenCartPort { get; set; } = 38104;
+
     /// <summary>commercetools API and its token endpoint (<c>/oauth/token</c>) on one port; 0 picks a free port (tests).</summary>
     public int CommercetoolsPort { get; set; } = 38105;
+
+    /// <summary>Every emulator on a free port instead of its fixed one, so tests can run side by side.</summary>
+    public bool FreePorts { get; set; }
 
     /// <summary>Products to generate; categories, customers and orders are derived from it (see SeedPlan).</summary>
     public int SeedBigCommerceProducts { get; set; }
@@ -22,6 +29,8 @@ public sealed class SandboxOptions
     public int SeedEcwidProducts { get; set; }
 
     public int SeedCommercetoolsProducts { get; set; }
+
+    public int SeedCsCartProducts { get; set; }
 
     /// <summary>Platform quotas: BigCommerce 150 per 30 s window, Ecwid 600 per minute per token.</summary>
     public bool EnforceRateLimits { get; set; } = true;

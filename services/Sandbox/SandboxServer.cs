@@ -3,11 +3,12 @@ namespace Switchboard.Sandbox;
 /// <summary>The emulators, each a Kestrel server on its own loopback port.</summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
-    private SandboxServer(BigCommerceEmulator bigCommerce, EcwidEmulator ecwid, OpenCartEmulator openCart)
+    private SandboxServer(BigCommerceEmulator bigCommerce, EcwidEmulator ecwid, OpenCartEmulator openCart, CsCartEmulator csCart)
     {
         BigCommerce = bigCommerce;
         Ecwid = ecwid;
         OpenCart = openCart;
+        CsCart = csCart;
     }
 
     public BigCommerceEmulator BigCommerce { get; }
@@ -15,7 +16,10 @@ public sealed class SandboxServer : IAsyncDisposable
     public EcwidEmulator Ecwid { get; }
 
     public OpenCartEmulator OpenCart { get; }
+
     public CommercetoolsEmulator Commercetools { get; } = new();
+
+    public CsCartEmulator CsCart { get; }
 
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken ct = default)
     {
@@ -33,15 +37,18 @@ public sealed class SandboxServer : IAsyncDisposable
                 ["product_id"] = product["id"]!.DeepClone(), ["name"] = product["name"]?.DeepClone(),
                 ["model"] = product["sku"]?.DeepClone(), ["price"] = product["price"]?.DeepClone(),
             });
+        var csCart = new CsCartEmulator(options.EnforceRateLimits);
+        csCart.Seed(options.SeedCsCartProducts);
 
-        var server = new SandboxServer(bigCommerce, ecwid, openCart);
+        var server = new SandboxServer(bigCommerce, ecwid, openCart, csCart);
         server.Commercetools.Seed(options.SeedCommercetoolsProducts);
         try
         {
-            await bigCommerce.StartAsync(options.Host, options.BigCommercePort, ct).ConfigureAwait(false);
-            await ecwid.StartAsync(options.Host, options.EcwidPort, ct).ConfigureAwait(false);
-            await openCart.StartAsync(options.Host, options.OpenCartPort, ct).ConfigureAwait(false);
-            await server.Commercetools.StartAsync(options.Host, options.CommercetoolsPort, ct).ConfigureAwait(false);
+            await bigCommerce.StartAsync(options.Host, Port(options, options.BigCommercePort), ct).ConfigureAwait(false);
+            await ecwid.StartAsync(options.Host, Port(options, options.EcwidPort), ct).ConfigureAwait(false);
+            await openCart.StartAsync(options.Host, Port(options, options.OpenCartPort), ct).ConfigureAwait(false);
+            await server.Commercetools.StartAsync(options.Host, Port(options, options.CommercetoolsPort), ct).ConfigureAwait(false);
+            await csCart.StartAsync(options.Host, Port(options, options.CsCartPort), ct).ConfigureAwait(false);
         }
         catch
         {
@@ -51,11 +58,14 @@ public sealed class SandboxServer : IAsyncDisposable
         return server;
     }
 
+    private static int Port(SandboxOptions options, int fixedPort) => options.FreePorts ? 0 : fixedPort;
+
     public async ValueTask DisposeAsync()
     {
         await BigCommerce.StopAsync().ConfigureAwait(false);
         await Ecwid.StopAsync().ConfigureAwait(false);
         await OpenCart.StopAsync().ConfigureAwait(false);
         await Commercetools.StopAsync().ConfigureAwait(false);
+        await CsCart.StopAsync().ConfigureAwait(false);
     }
 }

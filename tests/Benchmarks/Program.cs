@@ -18,7 +18,7 @@ foreach (var transport in transports)
     {
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
         {
-            BigCommercePort = 0, EcwidPort = 0, OpenCartPort = 0, CommercetoolsPort = 0, SeedBigCommerceProducts = products, EnforceRateLimits = false,
+            FreePorts = true, SeedBigCommerceProducts = products, EnforceRateLimits = false,
         });
         SandboxEnvironment.Apply(sandbox);
         var folder = Directory.CreateTempSubdirectory("switchboard-bench-").FullName;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Configuration;
 using Switchboard.Connector.BigCommerce;
+using Switchboard.Connector.CsCart;
 using Switchboard.Connector.Ecwid;
 using Switchboard.Connector.OpenCart;
 using Switchboard.Connectors;
@@ -15,15 +16,13 @@ namespace Switchboard.Connectors.Tests;
 /// <summary>Connector clients pointed at a sandbox started on free loopback ports, through the real HTTP pipeline.</summary>
 public static class SandboxClients
 {
-    public static Task<SandboxServer> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0) =>
+    public static Task<SandboxServer> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0, int csCartProducts = 0) =>
         SandboxServer.StartAsync(new SandboxOptions
         {
-            BigCommercePort = 0,
-            EcwidPort = 0,
-            OpenCartPort = 0,
-            CommercetoolsPort = 0,
+            FreePorts = true,
             SeedBigCommerceProducts = bigCommerceProducts,
             SeedEcwidProducts = ecwidProducts,
+            SeedCsCartProducts = csCartProducts,
             EnforceRateLimits = false,
         }, TestContext.Current.CancellationToken);
 
@@ -68,6 +67,16 @@ public static class SandboxClients
             Secrets = [apiKey ?? sandbox.OpenCart.ApiKey],
         });
     }
+
+    public static ConnectorClient CsCart(SandboxServer sandbox, string? apiKey = null) =>
+        Create(new CsCartPlatform(), new ClientConfig
+        {
+            Name = "cscart",
+            Platform = "cs-cart",
+            BaseUri = sandbox.CsCart.BaseUri,
+            Settings = new JsonObject { ["email"] = sandbox.CsCart.Email, ["apiKey"] = apiKey ?? sandbox.CsCart.ApiKey },
+            Secrets = [apiKey ?? sandbox.CsCart.ApiKey],
+        });
 
     public static ConnectorClient Create(PlatformConnector platform, ClientConfig config)
     {

@@ -15,16 +15,14 @@ public sealed class PipelineHarness : IAsyncDisposable
     public required SandboxServer Sandbox { get; init; }
     public string Folder { get; } = Directory.CreateTempSubdirectory("switchboard-test-").FullName;
 
-    public static async Task<PipelineHarness> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0) => new()
+    public static async Task<PipelineHarness> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0, int csCartProducts = 0) => new()
     {
         Sandbox = await SandboxServer.StartAsync(new SandboxOptions
         {
-            BigCommercePort = 0,
-            EcwidPort = 0,
-            OpenCartPort = 0,
-            CommercetoolsPort = 0,
+            FreePorts = true,
             SeedBigCommerceProducts = bigCommerceProducts,
             SeedEcwidProducts = ecwidProducts,
+            SeedCsCartProducts = csCartProducts,
             EnforceRateLimits = false,
         }, TestContext.Current.CancellationToken),
     };

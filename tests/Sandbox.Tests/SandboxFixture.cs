@@ -26,10 +26,7 @@ internal sealed class Sandbox : IAsyncDisposable
     public static async Task<Sandbox> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0, bool rateLimits = false) =>
         new(await SandboxServer.StartAsync(new SandboxOptions
         {
-            BigCommercePort = 0,
-            EcwidPort = 0,
-            OpenCartPort = 0,
-            CommercetoolsPort = 0,
+            FreePorts = true,
             SeedBigCommerceProducts = bigCommerceProducts,
             SeedEcwidProducts = ecwidProducts,
             EnforceRateLimits = rateLimits,

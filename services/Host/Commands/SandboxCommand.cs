@@ -13,7 +13,7 @@ public static class SandboxCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var n = parse.GetValue(seed);
-            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { SeedBigCommerceProducts = n, SeedEcwidProducts = n, SeedCommercetoolsProducts = n }, cancellationToken);
+            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { SeedBigCommerceProducts = n, SeedEcwidProducts = n, SeedCommercetoolsProducts = n, SeedCsCartProducts = n }, cancellationToken);
             foreach (var line in SandboxEnvironment.Describe(sandbox)) Console.WriteLine(line);
             Console.WriteLine("Ctrl+C stops.");
             try

@@ -15,7 +15,8 @@ public static class RetryRules
 
     public static bool IsTransient(HttpMethod? method, int status) => status switch
     {
-        429 or 503 => true,
+        // 509 Bandwidth Limit Exceeded is a request quota (CS-Cart's Tygh\Api\Response, cPanel hosts): refused before anything happened.
+        429 or 503 or 509 => true,
         408 or 500 or 502 or 504 => IsRepeatable(method),
         _ => false,
     };

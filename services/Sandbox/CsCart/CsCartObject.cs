@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace Switchboard.Sandbox;
+
+/// <summary>One CS-Cart API object: its URL name, the key its lists use, the key of its id and the store behind it.</summary>
+public sealed record CsCartObject(string Name, string ItemsKey, EntityStore Store)
+{
+    public string IdKey => Store.IdProperty;
+
+    /// <summary>The key a create or update answers with (vendors and stores answer <c>store_id</c>).</summary>
+    public string AnsweredIdKey { get; init; } = Store.IdProperty;
+
+    /// <summary>Fields a create must carry (PHP <c>empty()</c> counts as missing).</summary>
+    public IReadOnlyList<string> Required { get; init; } = [];
+
+    /// <summary>Query parameters that filter the list by equality on the field of the same name.</summary>
+    public IReadOnlySet<string> Filters { get; init; } = new HashSet<string>();
+
+    /// <summary>Fields a create starts with before the body is laid over them.</summary>
+    public Func<JsonObject>? Defaults { get; init; }
+}

@@ -1,0 +1,33 @@
+using Switchboard.Contracts;
+
+namespace Switchboard.Connectors.Pagination;
+
+/// <summary><c>page</c> and page-size parameters, with the total item count (not the page count) in the body —
+/// CS-Cart's <c>params.total_items</c>. Stops when page × page size reaches the total, or on an empty page.</summary>
+/// <param name="PageSizePath">Where the answer states the page size it used, if anywhere: a platform that caps the
+/// size must not end the list early because the requested size was larger.</param>
+/// <remarks>Totals may arrive as strings (<c>"total_items": "64"</c>). An answer without a total (some lists have
+/// none) is paged until a short or empty page.</remarks>
+public sealed record TotalItemsPagination(string PageParam, string SizeParam, int PageSize, string TotalItemsPath, string? PageSizePath = null)
+    : IPaginationStyle
+{
+    public IReadOnlyDictionary<string, string> FirstPage(IReadOnlyDictionary<string, string> requestQuery) =>
+        new Dictionary<string, string>
+        {
+            [PageParam] = requestQuery.GetValueOrDefault(PageParam, "1"),
+            [SizeParam] = requestQuery.GetValueOrDefault(SizeParam, PageSize.ToString()),
+        };
+
+    public PageCursor? Next(PageResponse page)
+    {
+        if (page.ItemCount == 0) return null;
+        var current = int.Parse(page.Query.GetValueOrDefault(PageParam, "1"));
+        var reported = PageSizePath is null ? null : page.IntAt(PageSizePath);
+        var size = reported is > 0 ? reported.Value : int.Parse(page.Query.GetValueOrDefault(SizeParam, PageSize.ToString()));
+        var last = page.IntAt(TotalItemsPath) is { } total
+            ? (long)current * size >= total
+            : page.ItemCount < size;
+        if (last) return null;
+        return page.NextPage(new Dictionary<string, string>(page.Cursor.Query) { [PageParam] = (current + 1).ToString() });
+    }
+}
