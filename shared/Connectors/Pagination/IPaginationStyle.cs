@@ -15,6 +15,18 @@ public interface IPaginationStyle
     PageCursor? Next(PageResponse page);
 }
 
+/// <summary>The first page of a page-numbered list: page 1 (or the incoming's own) and the page size (the
+/// incoming's own, else the style's default).</summary>
+public static class PageNumbers
+{
+    public static IReadOnlyDictionary<string, string> First(IReadOnlyDictionary<string, string> requestQuery, string pageParam, string sizeParam, int pageSize) =>
+        new Dictionary<string, string>
+        {
+            [pageParam] = requestQuery.GetValueOrDefault(pageParam, "1"),
+            [sizeParam] = requestQuery.GetValueOrDefault(sizeParam, pageSize.ToString()),
+        };
+}
+
 /// <summary>What a pagination style sees of one page's answer.</summary>
 public sealed record PageResponse(
     PageCursor Cursor,
@@ -34,6 +46,12 @@ public sealed record PageResponse(
         Link = link,
         EntitiesSoFar = Cursor.EntitiesSoFar + ItemCount,
     };
+
+    /// <summary>The page after this one in a page-numbered list.</summary>
+    public PageCursor NextPageNumber(string pageParam) =>
+        NextPage(new Dictionary<string, string>(Cursor.Query) { [pageParam] = (CurrentPage(pageParam) + 1).ToString() });
+
+    public int CurrentPage(string pageParam) => int.Parse(Query.GetValueOrDefault(pageParam, "1"));
 
     public int? IntAt(string path) => JsonPaths.Find(Body, path) is JsonValue v && v.TryGetValue<long>(out var n)
         ? (int)n

@@ -12,22 +12,18 @@ public sealed record TotalItemsPagination(string PageParam, string SizeParam, in
     : IPaginationStyle
 {
     public IReadOnlyDictionary<string, string> FirstPage(IReadOnlyDictionary<string, string> requestQuery) =>
-        new Dictionary<string, string>
-        {
-            [PageParam] = requestQuery.GetValueOrDefault(PageParam, "1"),
-            [SizeParam] = requestQuery.GetValueOrDefault(SizeParam, PageSize.ToString()),
-        };
+        PageNumbers.First(requestQuery, PageParam, SizeParam, PageSize);
 
     public PageCursor? Next(PageResponse page)
     {
         if (page.ItemCount == 0) return null;
-        var current = int.Parse(page.Query.GetValueOrDefault(PageParam, "1"));
+        var current = page.CurrentPage(PageParam);
         var reported = PageSizePath is null ? null : page.IntAt(PageSizePath);
         var size = reported is > 0 ? reported.Value : int.Parse(page.Query.GetValueOrDefault(SizeParam, PageSize.ToString()));
         var last = page.IntAt(TotalItemsPath) is { } total
             ? (long)current * size >= total
             : page.ItemCount < size;
         if (last) return null;
-        return page.NextPage(new Dictionary<string, string>(page.Cursor.Query) { [PageParam] = (current + 1).ToString() });
+        return page.NextPageNumber(PageParam);
     }
 }

@@ -9,18 +9,13 @@ namespace Switchboard.Connectors.Pagination;
 public sealed record UntilEmptyPagination(string PageParam, string SizeParam, int PageSize, int MaxPageSize) : IPaginationStyle
 {
     public IReadOnlyDictionary<string, string> FirstPage(IReadOnlyDictionary<string, string> requestQuery) =>
-        new Dictionary<string, string>
-        {
-            [PageParam] = requestQuery.GetValueOrDefault(PageParam, "1"),
-            [SizeParam] = requestQuery.GetValueOrDefault(SizeParam, PageSize.ToString()),
-        };
+        PageNumbers.First(requestQuery, PageParam, SizeParam, PageSize);
 
     public PageCursor? Next(PageResponse page)
     {
         var requested = int.TryParse(page.Query.GetValueOrDefault(SizeParam), out var size) ? size : PageSize;
         var served = Math.Min(requested, MaxPageSize);
         if (page.StatusCode == 204 || page.ItemCount == 0 || page.ItemCount < served) return null;
-        var current = int.Parse(page.Query.GetValueOrDefault(PageParam, "1"));
-        return page.NextPage(new Dictionary<string, string>(page.Cursor.Query) { [PageParam] = (current + 1).ToString() });
+        return page.NextPageNumber(PageParam);
     }
 }
