@@ -119,6 +119,11 @@ public sealed class AuthorizationCodeFlow(AuthorizationCodeSettings settings)
         {
             throw new GrantException($"the token endpoint {settings.TokenUrl} did not answer: {redactor.Redact(e.Message)}", e);
         }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not repeated: the code is single-use, and the endpoint may have taken it before the time ran out.
+            throw new GrantException($"the token endpoint {settings.TokenUrl} did not answer in time; run the grant again for a new code.", e);
+        }
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
