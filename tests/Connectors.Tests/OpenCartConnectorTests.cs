@@ -201,6 +201,27 @@ public sealed class OpenCartConnectorTests
     }
 
     [Fact]
+    public async Task A_placed_order_is_changed_by_its_history_and_deleted_by_its_id()
+    {
+        await using var sandbox = await SandboxClients.StartAsync();
+        var client = SandboxClients.OpenCart(sandbox);
+        var placed = await Publish(client, Entity("Order - Place"), "POST", Payload(Order()), Ct);
+        var byId = new JsonObject { ["order_id"] = placed.TargetId };
+
+        await Publish(client, Entity("Order - Add history"), "POST",
+            new JsonObject { ["query"] = byId.DeepClone(), ["payload"] = new JsonObject { ["order_status_id"] = 5, ["comment"] = "Shipped" } }, Ct);
+        var order = Assert.Single(sandbox.OpenCart.Orders.All);
+        Assert.Equal(5, order["order_status_id"]!.GetValue<long>());
+        Assert.Equal("Shipped", order["history"]![0]!["comment"]!.ToString());
+
+        await Publish(client, Entity("Order - Delete"), "POST", new JsonObject { ["query"] = byId.DeepClone() }, Ct);
+        Assert.Empty(sandbox.OpenCart.Orders.All);
+        var again = await Assert.ThrowsAsync<PlatformException>(() =>
+            Publish(client, Entity("Order - Delete"), "POST", new JsonObject { ["query"] = byId.DeepClone() }, Ct));
+        Assert.Contains("Warning: Order could not be found!", again.Error.Messages);
+    }
+
+    [Fact]
     public async Task Placing_an_order_without_methods_takes_the_first_the_store_offers()
     {
         await using var sandbox = await SandboxClients.StartAsync();
