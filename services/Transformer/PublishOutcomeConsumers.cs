@@ -18,6 +18,8 @@ public sealed class EntityPublishedConsumer(IDbContextFactory<TransformerDbConte
             .SetProperty(x => x.TargetId, message.TargetId)
             .SetProperty(x => x.Reason, (string?)null)
             .SetProperty(x => x.UpdatedAt, DateTime.UtcNow), context.CancellationToken);
+        if (changed > 0 && await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == message.TaskId, context.CancellationToken) is { } task)
+            await KeyMappingStore.RecordAsync(db, task, message.TargetId, context.CancellationToken);
         if (changed == 0)
             logger.LogWarning("Task {TaskId} of route {Route} was published but is not in progress here (a repeated answer, or another Transformer's task)", message.TaskId, message.Route);
     }
