@@ -57,6 +57,8 @@ public sealed class SyncTests
         Assert.Empty(Writes(ecwid));
         Assert.Equal(Products, ecwid.Products.Count);
         Assert.Equal(Products, await SkippedAsUnchangedAsync(harness));
+        var firstProduct = harness.Sandbox.BigCommerce.Products.All[0];
+        Assert.Equal(created[firstProduct["sku"]!.ToString()].ToString(), KeyMappings(harness).Find("products-to-ecwid", firstProduct["id"]!.ToString()));
 
         var changed = harness.Sandbox.BigCommerce.Products.All.Take(3).ToList();
         foreach (var product in changed)
@@ -108,6 +110,7 @@ public sealed class SyncTests
         Assert.All(deletes, r => Assert.Equal("DELETE", r.Method));
         Assert.Equal(goneIds.Select(id => $"/products/{id}").Order(), deletes.Select(ProductPath).Order());
         Assert.Equal(8, ecwid.Products.Count);
+        Assert.Null(KeyMappings(harness).Find("products-to-ecwid", harness.Sandbox.BigCommerce.Products.All[0]["id"]!.ToString()));
         Assert.DoesNotContain(ecwid.Products.All, p => gone.Contains(p["sku"]!.ToString()));
 
         ecwid.ClearRequests();
@@ -125,11 +128,17 @@ public sealed class SyncTests
     private static List<RecordedRequest> Writes(EcwidEmulator ecwid) =>
         ecwid.Requests.Where(r => r.Method is not "GET" && r.PathAndQuery.Contains("/products", StringComparison.Ordinal)).ToList();
 
+    private static DbContextOptions<TransformerDbContext> TransformerState(PipelineHarness harness) =>
+        new DbContextOptionsBuilder<TransformerDbContext>()
+            .UseSqlite(StateDatabase.SqliteFile(Path.Combine(harness.Folder, "state"), "transformer")).Options;
+
+    /// <summary>The store as the <c>lookup</c> transformer reads it.</summary>
+    private static Transformation.IKeyMappings KeyMappings(PipelineHarness harness) =>
+        new KeyMappingStore(new PooledDbContextFactory<TransformerDbContext>(TransformerState(harness)));
+
     private static async Task<int> SkippedAsUnchangedAsync(PipelineHarness harness)
     {
-        var options = new DbContextOptionsBuilder<TransformerDbContext>()
-            .UseSqlite(StateDatabase.SqliteFile(Path.Combine(harness.Folder, "state"), "transformer")).Options;
-        await using var db = new TransformerDbContext(options);
+        await using var db = new TransformerDbContext(TransformerState(harness));
         var lastRun = await db.Tasks.OrderByDescending(t => t.CreatedAt).Select(t => t.RunId).FirstAsync(TestContext.Current.CancellationToken);
         return await db.Tasks.CountAsync(t => t.RunId == lastRun && t.Status == TaskState.Skipped && t.Reason == RouteSync.Unchanged, TestContext.Current.CancellationToken);
     }
