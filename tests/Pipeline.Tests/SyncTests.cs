@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Switchboard.Persistence;
 using Switchboard.Sandbox;
 using Switchboard.Transformer;
