@@ -120,6 +120,34 @@ public sealed class SyncTests
         Assert.Empty(Writes(ecwid));
     }
 
+    [Fact]
+    public async Task Switchboard_run_skips_unchanged_entities_and_run_full_sends_them_all_as_updates()
+    {
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 20);
+        var file = harness.WriteIntegration(UpsertedProductsToEcwid);
+        string[] run = [Path.Combine(AppContext.BaseDirectory, "switchboard.dll"), "run", file, "--json", "--state", Path.Combine(harness.Folder, "state")];
+
+        var first = await RunCommandAsync(run);
+        harness.Sandbox.Ecwid.ClearRequests();
+        var second = await RunCommandAsync(run);
+        var full = await RunCommandAsync([.. run, "--full"]);
+
+        Assert.Equal((20, 0), (first["published"]!.GetValue<int>(), first["skipped"]!.GetValue<int>()));
+        Assert.Equal((0, 20), (second["published"]!.GetValue<int>(), second["skipped"]!.GetValue<int>()));
+        Assert.Equal((20, 0), (full["published"]!.GetValue<int>(), full["skipped"]!.GetValue<int>()));
+        var writes = Writes(harness.Sandbox.Ecwid);
+        Assert.Equal(20, writes.Count);
+        Assert.All(writes, r => Assert.Equal("PUT", r.Method));
+        Assert.Equal(20, harness.Sandbox.Ecwid.Products.Count);
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> RunCommandAsync(string[] command)
+    {
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(command[0], command[1..], cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(exit == 0, stdout + stderr);
+        return System.Text.Json.Nodes.JsonNode.Parse(stdout)!["totals"]!;
+    }
+
     private static (int Published, int Skipped, int Failed) Counts(Host.Runs.RunSummary summary) =>
         (summary.Routes["products-to-ecwid"].Published, summary.Routes["products-to-ecwid"].Skipped, summary.Routes["products-to-ecwid"].Failed);
 
