@@ -121,6 +121,28 @@ public sealed class SyncTests
     }
 
     [Fact]
+    public async Task An_update_of_an_object_deleted_in_the_target_fails_with_its_404_and_the_next_run_creates_it_again()
+    {
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5);
+        var file = harness.WriteIntegration(UpsertedProductsToEcwid);
+        var ecwid = harness.Sandbox.Ecwid;
+        await harness.RunAsync(file, "inmemory");
+        var source = harness.Sandbox.BigCommerce.Products.All[0];
+        var removed = ecwid.Products.All.Single(p => p["sku"]!.ToString() == source["sku"]!.ToString());
+        ecwid.Products.Remove(removed["id"]!.GetValue<long>());
+        harness.Sandbox.BigCommerce.Products.Update(source["id"]!.GetValue<long>(), p => p["name"] = "Renamed while gone from Ecwid");
+
+        var failing = await harness.RunAsync(file, "inmemory");
+        var recreating = await harness.RunAsync(file, "inmemory");
+
+        Assert.Equal((0, 4, 1), Counts(failing));
+        Assert.Contains("404", Assert.Single(failing.Errors));
+        Assert.Equal((1, 4, 0), Counts(recreating));
+        Assert.Equal(5, ecwid.Products.Count);
+        Assert.Equal("Renamed while gone from Ecwid", ecwid.Products.All.Single(p => p["sku"]!.ToString() == source["sku"]!.ToString())["name"]!.ToString());
+    }
+
+    [Fact]
     public async Task Switchboard_run_skips_unchanged_entities_and_run_full_sends_them_all_as_updates()
     {
         await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 20);
