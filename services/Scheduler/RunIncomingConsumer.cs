@@ -42,6 +42,7 @@ public sealed class RunIncomingConsumer(
             Incoming = incoming.Name,
             Client = incoming.Client,
             Request = EntityRequests.From(incoming),
+            Full = message.Full,
         }, context.CancellationToken);
         logger.LogInformation("Run {RunId} of {Incoming} started ({Trigger})", run.RunId, incoming.Name, message.Trigger);
     }

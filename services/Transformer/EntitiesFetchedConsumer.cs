@@ -26,22 +26,20 @@ public sealed class EntitiesFetchedConsumer(
         {
             var outgoing = integration.Outgoing[route.To];
             var platform = integration.Clients[outgoing.Client].Platform;
-            var pipeline = pipelines.For(route.Name);
-            foreach (var entity in page.Entities)
+            var keys = page.Entities.Select(entity => EntityKey.Of(entity, route.Key)).ToList();
+            var mappings = await KeyMappingStore.LoadAsync(db, route.Name, keys, context.CancellationToken);
+            var sync = new RouteSync(route, outgoing, pipelines.For(route.Name), mappings, page.Full);
+            for (var i = 0; i < page.Entities.Count; i++)
             {
-                var task = TaskRecords.New(page, route, EntityKey.Of(entity, route.Key), now);
+                var task = TaskRecords.New(page, route, keys[i], now);
                 db.Tasks.Add(task);
                 try
                 {
-                    var result = pipeline.Apply(entity, task.EntityKey);
-                    if (result.Entity is null)
-                    {
-                        task.Status = TaskState.Skipped;
-                        task.Reason = result.SkipReason;
+                    if (sync.Plan(page.Entities[i], task) is not { } plan)
                         continue;
-                    }
                     task.Status = TaskState.Processing;
-                    commands.Add(TaskOutbox.Record(PublishCommand.For(page.RunId, task, route, outgoing, result.Entity), platform, now));
+                    var command = PublishCommand.For(page.RunId, task, route, outgoing, plan.Document) with { Method = plan.Method };
+                    commands.Add(TaskOutbox.Record(command, platform, now));
                 }
                 catch (TransformException ex)
                 {

@@ -13,6 +13,9 @@ public sealed class EntityPublishedConsumer(IDbContextFactory<TransformerDbConte
     {
         var message = context.Message;
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+        // The mapping is saved before the task ends, so a run that has ended finds its mappings settled.
+        if (await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == message.TaskId && t.Status == TaskState.Processing, context.CancellationToken) is { } task)
+            await KeyMappingStore.RecordAsync(db, task, message.TargetId, context.CancellationToken);
         var changed = await db.Tasks.Where(t => t.TaskId == message.TaskId && t.Status == TaskState.Processing).ExecuteUpdateAsync(t => t
             .SetProperty(x => x.Status, TaskState.Finished)
             .SetProperty(x => x.TargetId, message.TargetId)
@@ -26,8 +29,12 @@ public sealed class EntityPublishedConsumer(IDbContextFactory<TransformerDbConte
 /// <summary>Marks a task failed with the platform's message.</summary>
 public sealed class EntityPublishFailedConsumer(IDbContextFactory<TransformerDbContext> contexts) : IConsumer<EntityPublishFailed>
 {
-    public Task Consume(ConsumeContext<EntityPublishFailed> context) =>
-        TaskFailures.FailAsync(contexts, context.Message.TaskId, context.Message.Error.ToString(), context.CancellationToken);
+    public async Task Consume(ConsumeContext<EntityPublishFailed> context)
+    {
+        // Before the task ends: a run that has ended finds its mappings settled.
+        await StaleKeyMappings.DropIfGoneAsync(contexts, context.Message, context.CancellationToken);
+        await TaskFailures.FailAsync(contexts, context.Message.TaskId, context.Message.Error.ToString(), context.CancellationToken);
+    }
 }
 
 /// <summary>A publish that ended in a fault (an error no retry cured) fails its task with that error, so no task

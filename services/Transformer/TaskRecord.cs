@@ -17,6 +17,10 @@ public sealed class TaskRecord
     public string? TargetId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>What the publish does to the target (create, update, delete); null until planned.</summary>
+    public Transformation.Sync.PublishOperation? Operation { get; set; }
+    /// <summary>The fingerprint of the entity sent, stored in the key mapping once the publish succeeds.</summary>
+    public string? Fingerprint { get; set; }
 }
 
 /// <summary>A page of a run the Transformer has handled, so a redelivered page is not routed twice.</summary>

@@ -7,6 +7,7 @@ public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> 
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
     public DbSet<RunPageRecord> RunPages => Set<RunPageRecord>();
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+    public DbSet<KeyMappingRecord> KeyMappings => Set<KeyMappingRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -16,6 +17,7 @@ public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> 
             task.HasKey(t => t.TaskId);
             task.Property(t => t.Status).HasConversion<string>();
             task.HasIndex(t => new { t.RunId, t.Status });
+            task.Property(t => t.Operation).HasConversion<string>();
         });
         model.Entity<OutboxRecord>(record =>
         {
@@ -27,6 +29,11 @@ public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> 
         {
             page.ToTable("run_pages");
             page.HasKey(p => new { p.RunId, p.PageNumber });
+        });
+        model.Entity<KeyMappingRecord>(mapping =>
+        {
+            mapping.ToTable("key_mappings");
+            mapping.HasKey(m => new { m.Route, m.SourceKey });
         });
     }
 }

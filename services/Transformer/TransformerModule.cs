@@ -20,6 +20,8 @@ public sealed class TransformerModule : ISwitchboardModule
         services.AddSingleton(_ => new TransformerFactory());
         services.AddSingleton<RoutePipelines>();
         services.AddSingleton<TaskOutbox>();
+        services.AddSingleton<KeyMappingStore>();
+        services.AddSingleton<IKeyMappings>(provider => provider.GetRequiredService<KeyMappingStore>());
         services.AddHostedService<OutboxSweeper>();
     }
 

@@ -34,6 +34,7 @@ public static class IntegrationLoader
         var incoming = Bind(sections.Incoming, new IncomingBinder(endpoints, errors).Bind);
         var outgoing = Bind(sections.Outgoing, new OutgoingBinder(endpoints, errors).Bind);
         var routes = Bind(sections.Routes, new RouteBinder(sections, transformers, errors).Bind);
+        RouteSyncBinder.CheckDeletes(routes, outgoing, errors);
 
         if (errors.Count > 0)
             return new IntegrationLoadResult(null, errors.Sorted());

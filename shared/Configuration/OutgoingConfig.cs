@@ -15,4 +15,6 @@ public sealed record OutgoingConfig
     public IReadOnlyDictionary<string, string> Path { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
     public SourceLocation Location { get; init; } = SourceLocation.None;
+    /// <summary>Create or update by the key mapping, instead of always <see cref="Method"/>; null when not declared.</summary>
+    public UpsertConfig? Upsert { get; init; }
 }

@@ -12,6 +12,10 @@ public sealed record RouteConfig
     public string Key { get; init; } = "id";
     public IReadOnlyList<TransformerConfig> Transformers { get; init; } = [];
     public SourceLocation Location { get; init; } = SourceLocation.None;
+    /// <summary>Change detection: unchanged entities are skipped. On by default.</summary>
+    public FingerprintConfig Fingerprint { get; init; } = FingerprintConfig.Default;
+    /// <summary>How deleted source entities are recognised; null when the route publishes no deletes.</summary>
+    public DeletedConfig? Deleted { get; init; }
 }
 
 /// <summary>One transformer step as written: its kind (<c>map</c>, <c>set</c>, …) and its arguments.</summary>

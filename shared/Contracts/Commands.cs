@@ -9,6 +9,8 @@ public sealed record RunIncoming
     public required string Incoming { get; init; }
     /// <summary>Who asked: "manual", "schedule", a user name.</summary>
     public string Trigger { get; init; } = "manual";
+    /// <summary>Send every entity again, ignoring the fingerprints that skip unchanged ones (<c>switchboard run --full</c>).</summary>
+    public bool Full { get; init; }
 }
 
 /// <summary>Asks a platform's connector to fetch one page of an incoming; the connector sends itself the next page.</summary>
@@ -20,6 +22,8 @@ public sealed record FetchEntities
     public required EntityRequest Request { get; init; }
     /// <summary>Null for the first page.</summary>
     public PageCursor? Cursor { get; init; }
+    /// <summary>The run ignores fingerprints (see <see cref="RunIncoming.Full"/>); carried to every page.</summary>
+    public bool Full { get; init; }
 }
 
 /// <summary>Asks a platform's connector to send one entity to the target store as one request.</summary>

@@ -11,6 +11,8 @@ public sealed record EntitiesFetched
     public required int PageNumber { get; init; }
     public required IReadOnlyList<JsonObject> Entities { get; init; }
     public bool IsLastPage { get; init; }
+    /// <summary>The run ignores fingerprints: unchanged entities are sent again (see <see cref="RunIncoming.Full"/>).</summary>
+    public bool Full { get; init; }
 }
 
 /// <summary>A run's fetching has ended, after its last page or on an error that stopped it.</summary>

@@ -3,7 +3,7 @@ using Switchboard.Configuration;
 namespace Switchboard.Transformation;
 
 /// <summary>Builds transformer steps from configuration, by kind name; also validates steps for the configuration loader.</summary>
-public sealed class TransformerFactory : ITransformerValidator
+public sealed class TransformerFactory : ITransformerValidator, IExpressionValidator
 {
     /// <summary>The kinds this library implements.</summary>
     public static IReadOnlyList<ITransformerKind> BuiltInKinds { get; } =
@@ -47,4 +47,8 @@ public sealed class TransformerFactory : ITransformerValidator
             context.Problem($"{kind.Name}: arguments are not usable");
         return (context.Problems.Count == 0 ? transformer : null, context.Problems);
     }
+
+    /// <summary>Why a JMESPath expression of the configuration (a route's <c>deleted.when</c>) is not valid; null when it is.</summary>
+    public string? Problem(string expression) =>
+        JsonPathExpression.TryParse(expression, out _, out var error) ? null : error;
 }

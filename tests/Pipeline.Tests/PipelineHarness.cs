@@ -82,7 +82,11 @@ public sealed class PipelineHarness : IAsyncDisposable
         QueuePrefix = $"t{Guid.NewGuid():N}"[..9] + "-",
     };
 
-    public async Task<RunSummary> RunAsync(string integrationPath, string transport, params string[] incomings)
+    public Task<RunSummary> RunAsync(string integrationPath, string transport, params string[] incomings) =>
+        RunAsync(integrationPath, transport, full: false, incomings);
+
+    /// <param name="full">As <c>switchboard run --full</c>: unchanged entities are sent again.</param>
+    public async Task<RunSummary> RunAsync(string integrationPath, string transport, bool full, params string[] incomings)
     {
         var integration = Load(integrationPath);
         var options = await OptionsAsync(transport);
@@ -92,7 +96,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         try
         {
             return await RunSession.RunAsync(host, incomings.Length > 0 ? incomings : [.. integration.Incoming.Keys],
-                showProgress: false, TimeSpan.FromMinutes(3), ct);
+                showProgress: false, TimeSpan.FromMinutes(3), ct, full);
         }
         finally
         {

@@ -5,7 +5,7 @@ using Switchboard.Host.Runs;
 
 namespace Switchboard.Host.Commands;
 
-/// <summary><c>switchboard run FILE|DIR… [--incoming NAME] [--transport …] [--json]</c>: runs incomings once and
+/// <summary><c>switchboard run FILE|DIR… [--incoming NAME] [--transport …] [--json] [--full]</c>: runs incomings once and
 /// waits until every task has ended; exit 0 when nothing failed.</summary>
 public static class RunCommand
 {
@@ -18,21 +18,22 @@ public static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object on standard output, and nothing else" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the runs to end", DefaultValueFactory = _ => 3600 };
         var verbose = CommonOptions.Verbose();
+        var full = new Option<bool>("--full") { Description = "Send every entity again, also those whose fingerprint says they are unchanged" };
         var command = new Command("run", "Run incomings once through their routes and report what arrived")
-            { files, incoming, transport, state, json, timeout, verbose };
+            { files, incoming, transport, state, json, timeout, verbose, full };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var integration = CommonOptions.LoadIntegration(parse.GetValue(files)!);
             if (integration is null) return 1;
             var options = CommonOptions.Options(parse.GetValue(transport)!, parse.GetValue(state)!);
             return await ExecuteAsync(integration, options, parse.GetValue(incoming), parse.GetValue(json),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(verbose), cancellationToken);
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(verbose), cancellationToken, parse.GetValue(full));
         });
         return command;
     }
 
     public static async Task<int> ExecuteAsync(Integration integration, SwitchboardOptions options, string[]? only, bool json,
-        TimeSpan timeout, bool verbose, CancellationToken cancellationToken)
+        TimeSpan timeout, bool verbose, CancellationToken cancellationToken, bool full = false)
     {
         var incomings = only is { Length: > 0 } ? only : integration.Incoming.Keys.Where(i => integration.RoutesFrom(i).Any()).ToArray();
         var unknown = incomings.Where(i => !integration.Incoming.ContainsKey(i)).ToList();
@@ -50,7 +51,7 @@ public static class RunCommand
         await host.StartAsync(cancellationToken);
         try
         {
-            var summary = await RunSession.RunAsync(host, incomings, showProgress: !json && !verbose, timeout, cancellationToken);
+            var summary = await RunSession.RunAsync(host, incomings, showProgress: !json && !verbose, timeout, cancellationToken, full);
             if (json) SummaryPrinter.PrintJson(summary);
             else SummaryPrinter.PrintTable(summary);
             return summary.Succeeded ? 0 : 1;

@@ -31,7 +31,9 @@ public sealed class RunSession
         return builder.Build();
     }
 
-    public static async Task<RunSummary> RunAsync(IHost host, IReadOnlyList<string> incomings, bool showProgress, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="full">Send every entity again, ignoring the fingerprints that skip unchanged ones.</param>
+    public static async Task<RunSummary> RunAsync(IHost host, IReadOnlyList<string> incomings, bool showProgress, TimeSpan timeout, CancellationToken cancellationToken,
+        bool full = false)
     {
         var started = Stopwatch.StartNew();
         var queues = host.Services.GetRequiredService<QueueAddresses>();
@@ -41,7 +43,7 @@ public sealed class RunSession
         var endpoint = await bus.GetSendEndpoint(queues.RunIncoming);
         foreach (var incoming in incomings)
         {
-            var trigger = new RunIncoming { Incoming = incoming, Trigger = "switchboard run" };
+            var trigger = new RunIncoming { Incoming = incoming, Trigger = "switchboard run", Full = full };
             runIds.Add(trigger.RunId);
             await endpoint.Send(trigger, cancellationToken);
         }

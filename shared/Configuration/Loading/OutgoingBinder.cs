@@ -3,7 +3,7 @@ namespace Switchboard.Configuration.Loading;
 /// <summary>Builds and checks one outgoing (publisher).</summary>
 internal sealed class OutgoingBinder(EndpointBinder endpoints, ConfigErrors errors)
 {
-    private static readonly string[] Keys = [.. EndpointBinder.Keys, "method"];
+    private static readonly string[] Keys = [.. EndpointBinder.Keys, "method", "upsert"];
 
     /// <summary>The outgoing, or null when it has errors that prevent building it (all reported).</summary>
     public OutgoingConfig? Bind(LocatedEntry definition)
@@ -13,7 +13,9 @@ internal sealed class OutgoingBinder(EndpointBinder endpoints, ConfigErrors erro
             return null;
 
         var endpoint = endpoints.Bind(outgoing);
-        var method = outgoing.Text("method", required: true)?.ToUpperInvariant();
+        var upsert = UpsertBinder.Bind(outgoing, endpoint);
+        // An upsert names its methods itself, so method may be left out; the command then says the create method.
+        var method = outgoing.Text("method", required: outgoing.Entry("upsert") is null)?.ToUpperInvariant() ?? upsert?.Create;
         if (method is not null && endpoint?.Methods is { } allowed && !allowed.Contains(method, StringComparer.OrdinalIgnoreCase))
             outgoing.Error("method", $"method '{method}' is not allowed for {endpoint.EntityDescription}; allowed: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}");
 
@@ -31,6 +33,7 @@ internal sealed class OutgoingBinder(EndpointBinder endpoints, ConfigErrors erro
             Path = endpoint.Path,
             Query = endpoint.Query,
             Location = definition.Key.Location,
+            Upsert = upsert,
         };
     }
 }

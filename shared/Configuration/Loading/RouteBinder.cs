@@ -3,7 +3,7 @@ namespace Switchboard.Configuration.Loading;
 /// <summary>Builds and checks one route: its ends and its transformer steps.</summary>
 internal sealed class RouteBinder(IntegrationSections sections, ITransformerValidator? validator, ConfigErrors errors)
 {
-    private static readonly string[] Keys = ["from", "to", "key", "transformers"];
+    private static readonly string[] Keys = ["from", "to", "key", "transformers", "fingerprint", "deleted"];
 
     /// <summary>The route, or null when it has errors that prevent building it (all reported).</summary>
     public RouteConfig? Bind(LocatedEntry definition)
@@ -16,6 +16,8 @@ internal sealed class RouteBinder(IntegrationSections sections, ITransformerVali
         var to = Reference(route, "to", "outgoing", sections.Outgoing.Keys);
         var entityKey = route.Text("key");
         var transformers = Transformers(route);
+        var fingerprint = RouteSyncBinder.Fingerprint(route);
+        var deleted = RouteSyncBinder.Deleted(route, validator as IExpressionValidator);
 
         if (from is null || to is null)
             return null;
@@ -27,6 +29,8 @@ internal sealed class RouteBinder(IntegrationSections sections, ITransformerVali
             Key = entityKey ?? "id",
             Transformers = transformers,
             Location = definition.Key.Location,
+            Fingerprint = fingerprint,
+            Deleted = deleted,
         };
     }
 

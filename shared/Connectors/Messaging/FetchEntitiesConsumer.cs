@@ -46,6 +46,7 @@ public sealed class FetchEntitiesConsumer<TPlatform>(ConnectorClients<TPlatform>
             PageNumber = page.PageNumber,
             Entities = page.Entities,
             IsLastPage = page.Next is null,
+            Full = message.Full,
         });
         if (page.Next is { } next)
             await context.Send(context.ReceiveContext.InputAddress, message with { Cursor = next });

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Transformation;
+using Switchboard.Transformation.Sync;
+
+namespace Switchboard.Transformer;
+
+/// <summary>The key-mapping store: source key → target id and fingerprint per route, kept in the Transformer's
+/// database and changed only by successful publishes.</summary>
+public sealed class KeyMappingStore(IDbContextFactory<TransformerDbContext> contexts) : IKeyMappings
+{
+    public string? Find(string route, string sourceKey)
+    {
+        using var db = contexts.CreateDbContext();
+        return db.KeyMappings.AsNoTracking()
+            .Where(m => m.Route == route && m.SourceKey == sourceKey)
+            .Select(m => m.TargetId)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The mappings of <paramref name="sourceKeys"/> on one route, by source key.</summary>
+    public static async Task<IReadOnlyDictionary<string, KeyMappingRecord>> LoadAsync(
+        TransformerDbContext db, string route, IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken)
+    {
+        var keys = sourceKeys.Distinct().ToList();
+        return await db.KeyMappings.AsNoTracking()
+            .Where(m => m.Route == route && keys.Contains(m.SourceKey))
+            .ToDictionaryAsync(m => m.SourceKey, StringComparer.Ordinal, cancellationToken);
+    }
+
+    /// <summary>Records what a finished task did to the target: a delete drops the mapping; anything else stores
+    /// the target id (keeping the known one when the answer named none) and the fingerprint sent.</summary>
+    public static async Task RecordAsync(TransformerDbContext db, TaskRecord task, string? targetId, CancellationToken cancellationToken)
+    {
+        if (task.EntityKey == EntityKey.Missing)
+            return;
+        if (task.Operation == PublishOperation.Delete)
+        {
+            await db.KeyMappings.Where(m => m.Route == task.Route && m.SourceKey == task.EntityKey).ExecuteDeleteAsync(cancellationToken);
+            return;
+        }
+        // One statement, so two answers for the same key at once cannot both insert.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO key_mappings ("Route", "SourceKey", "TargetId", "Fingerprint", "UpdatedAt")
+            VALUES ({task.Route}, {task.EntityKey}, {targetId}, {task.Fingerprint}, {DateTime.UtcNow})
+            ON CONFLICT ("Route", "SourceKey") DO UPDATE SET
+                "TargetId" = COALESCE(excluded."TargetId", key_mappings."TargetId"),
+                "Fingerprint" = excluded."Fingerprint",
+                "UpdatedAt" = excluded."UpdatedAt"
+            """, cancellationToken);
+    }
+}

@@ -1,0 +1,51 @@
+namespace Switchboard.Configuration.Loading;
+
+/// <summary>Reads and checks an outgoing's <c>upsert</c>: its methods against the entity's, and where the id goes.</summary>
+internal static class UpsertBinder
+{
+    private static readonly string[] Keys = ["create", "update", "delete", "idPath"];
+    private static readonly string[] IdRoots = ["path", "payload", "query"];
+
+    /// <summary>The upsert, or null when it is absent or has errors (all reported).</summary>
+    public static UpsertConfig? Bind(MappingReader outgoing, Endpoint? endpoint)
+    {
+        if (outgoing.Entry("upsert") is null || outgoing.Mapping("upsert", Keys) is not { } upsert)
+            return null;
+        var allowed = endpoint?.Methods;
+        var entity = endpoint?.EntityDescription ?? "the entity";
+        var create = Method(upsert, "create", allowed, entity, required: true);
+        var update = Method(upsert, "update", allowed, entity, required: true);
+        var delete = upsert.Entry("delete") is null
+            ? allowed is null || allowed.Contains("DELETE", StringComparer.OrdinalIgnoreCase) ? "DELETE" : null
+            : Method(upsert, "delete", allowed, entity, required: false);
+        var idPath = upsert.Text("idPath") ?? (endpoint?.NestedEntity is null ? "path.objectId" : "path.nestedObjectId");
+        var idPathProblem = IdPathProblem(idPath);
+        if (idPathProblem is not null)
+            upsert.Error("idPath", idPathProblem);
+
+        if (create is null || update is null || idPathProblem is not null || (upsert.Entry("delete") is not null && delete is null))
+            return null;
+        return new UpsertConfig(create, update, delete, idPath);
+    }
+
+    private static string? Method(MappingReader upsert, string name, IReadOnlySet<string>? allowed, string entity, bool required)
+    {
+        var method = upsert.Text(name, required)?.ToUpperInvariant();
+        if (method is not null && allowed is not null && !allowed.Contains(method, StringComparer.OrdinalIgnoreCase))
+        {
+            upsert.Error(name, $"method '{method}' is not allowed for {entity}; allowed: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}");
+            return null;
+        }
+        return method;
+    }
+
+    private static string? IdPathProblem(string idPath)
+    {
+        var parts = idPath.Split('.');
+        if (parts.Length < 2 || !IdRoots.Contains(parts[0]) || parts.Any(p => p.Length == 0))
+            return $"'{idPath}' is not a place for the target id: use path.objectId (the default), path.<placeholder>, payload.<field> or query.<parameter>";
+        if (parts[0] is "path" or "query" && parts.Length != 2)
+            return $"'{idPath}' is nested too deep: {parts[0]} holds names and text values only";
+        return null;
+    }
+}

@@ -1,0 +1,145 @@
+namespace Switchboard.Configuration.Tests;
+
+/// <summary>An outgoing's <c>upsert</c> and a route's <c>fingerprint</c> and <c>deleted</c>: read as written, and
+/// every mistake reported at its file, line and key.</summary>
+public sealed class SyncConfigTests : IDisposable
+{
+    private readonly TempIntegration _files = new() { Transformers = new ExpressionsOnly() };
+
+    public void Dispose() => _files.Dispose();
+
+    private string Flows(string outgoing, string route = "") => _files.Write("flows.yaml", $"""
+        incoming:
+          bc-products:
+            client: bc-store
+            entity: catalog/products
+        outgoing:
+          target:
+            client: {outgoing}
+        routes:
+          products:
+            from: bc-products
+            to: target
+        {route}
+        """);
+
+    [Fact]
+    public void An_upsert_is_read_with_its_methods_and_the_object_id_as_the_default_place_of_the_target_id()
+    {
+        var flows = Flows("""
+            ecwid-store
+                entity: products
+                upsert: { create: post, update: put }
+            """, """
+                fingerprint: { ignore: [date_modified, payload._links] }
+                deleted: { when: "is_deleted" }
+            """);
+
+        var result = _files.Load(_files.WriteClients(), flows);
+
+        Assert.Empty(result.Errors);
+        var outgoing = result.Integration!.Outgoing["target"];
+        Assert.Equal(new UpsertConfig("POST", "PUT", "DELETE", "path.objectId"), outgoing.Upsert);
+        Assert.Equal("POST", outgoing.Method);
+        var route = result.Integration.Routes["products"];
+        Assert.Equal(["date_modified", "payload._links"], route.Fingerprint.Ignore);
+        Assert.True(route.Fingerprint.Enabled);
+        Assert.Equal("is_deleted", route.Deleted!.When);
+    }
+
+    [Fact]
+    public void A_route_without_fingerprint_detects_changes_and_fingerprint_false_turns_it_off()
+    {
+        var on = _files.Load(_files.WriteClients(), Flows("ecwid-store\n    entity: products\n    method: POST"));
+        var off = _files.Load(_files.WriteClients(), Flows("ecwid-store\n    entity: products\n    method: POST", "    fingerprint: false"));
+
+        Assert.True(on.Integration!.Routes["products"].Fingerprint.Enabled);
+        Assert.Null(on.Integration.Outgoing["target"].Upsert);
+        Assert.False(off.Integration!.Routes["products"].Fingerprint.Enabled);
+    }
+
+    [Fact]
+    public void An_upsert_method_the_entity_does_not_allow_is_an_error_listing_the_allowed_ones()
+    {
+        var flows = Flows("""
+            bc-store
+                entity: orders
+                upsert:
+                  create: POST
+                  update: PATCH
+            """);
+
+        var error = ErrorAssert.Single(_files.Load(_files.WriteClients(), flows), flows, 11, "outgoing.target.upsert.update");
+        Assert.Equal("method 'PATCH' is not allowed for orders; allowed: GET, POST, PUT", error.Message);
+    }
+
+    [Fact]
+    public void An_upsert_needs_both_methods()
+    {
+        var flows = Flows("""
+            ecwid-store
+                entity: products
+                upsert: { create: POST }
+            """);
+
+        var error = ErrorAssert.Single(_files.Load(_files.WriteClients(), flows), flows, 9, "outgoing.target.upsert.update");
+        Assert.Equal("'update' is required", error.Message);
+    }
+
+    [Fact]
+    public void An_id_path_outside_path_payload_and_query_is_an_error_that_says_where_ids_may_go()
+    {
+        var flows = Flows("""
+            ecwid-store
+                entity: products
+                upsert: { create: POST, update: PUT, idPath: body.id }
+            """);
+
+        var error = ErrorAssert.Single(_files.Load(_files.WriteClients(), flows), flows, 9, "outgoing.target.upsert.idPath");
+        Assert.Equal("'body.id' is not a place for the target id: use path.objectId (the default), path.<placeholder>, payload.<field> or query.<parameter>", error.Message);
+    }
+
+    [Fact]
+    public void Deletes_need_an_outgoing_with_an_upsert()
+    {
+        var flows = Flows("ecwid-store\n    entity: products\n    method: POST", "    deleted: { when: is_deleted }");
+
+        var error = ErrorAssert.Single(_files.Load(_files.WriteClients(), flows), flows, 14, "routes.products.deleted");
+        Assert.Equal("deletes go to the target id the key mapping holds: outgoing 'target' needs an upsert", error.Message);
+    }
+
+    [Fact]
+    public void Deletes_need_an_entity_that_can_be_deleted()
+    {
+        var flows = Flows("bc-store\n    entity: orders\n    upsert: { create: POST, update: PUT }", "    deleted: { when: is_deleted }");
+
+        var error = ErrorAssert.Single(_files.Load(_files.WriteClients(), flows), flows, 14, "routes.products.deleted");
+        Assert.Equal("outgoing 'target' cannot delete: its entity allows no DELETE (set upsert.delete to the method that deletes)", error.Message);
+    }
+
+    [Fact]
+    public void A_deleted_condition_that_is_not_an_expression_is_an_error_with_the_reason()
+    {
+        var flows = Flows("ecwid-store\n    entity: products\n    upsert: { create: POST, update: PUT }", "    deleted: { when: \"is_deleted ==\" }");
+
+        var error = ErrorAssert.Single(_files.Load(_files.WriteClients(), flows), flows, 14, "routes.products.deleted.when");
+        Assert.Equal("not an expression: is_deleted ==", error.Message);
+    }
+
+    [Fact]
+    public void Fingerprint_ignore_must_be_a_list_of_paths()
+    {
+        var flows = Flows("ecwid-store\n    entity: products\n    method: POST", "    fingerprint: { ignore: date_modified }");
+
+        var error = ErrorAssert.Single(_files.Load(_files.WriteClients(), flows), flows, 14, "routes.products.fingerprint.ignore");
+        Assert.Equal("expected a list of paths (e.g. [date_modified, payload._links]), got 'date_modified'", error.Message);
+    }
+
+    /// <summary>Accepts every transformer step; an expression is invalid when it ends with an operator.</summary>
+    private sealed class ExpressionsOnly : ITransformerValidator, IExpressionValidator
+    {
+        public IEnumerable<string> Validate(TransformerConfig transformer) => [];
+
+        public string? Problem(string expression) => expression.EndsWith("==", StringComparison.Ordinal) ? $"not an expression: {expression}" : null;
+    }
+}
