@@ -29,24 +29,27 @@ public sealed class EntitiesFetchedConsumer(
             var pipeline = pipelines.For(route.Name);
             foreach (var entity in page.Entities)
             {
-                var task = TaskRecords.New(page, route, EntityKey.Of(entity, route.Key), now);
-                db.Tasks.Add(task);
-                try
+                // One task per entity leaving the route: a `branches` step makes several, each under its own key.
+                foreach (var output in pipeline.Run(entity, EntityKey.Of(entity, route.Key)))
                 {
-                    var result = pipeline.Apply(entity, task.EntityKey);
-                    if (result.Entity is null)
+                    var task = TaskRecords.New(page, route, output.Key, now);
+                    db.Tasks.Add(task);
+                    if (output.Failed)
                     {
-                        task.Status = TaskState.Skipped;
-                        task.Reason = result.SkipReason;
+                        task.Status = TaskState.Failed;
+                        task.Reason = output.Error!.Message;
                         continue;
                     }
+
+                    if (output.Entity is null)
+                    {
+                        task.Status = TaskState.Skipped;
+                        task.Reason = output.SkipReason;
+                        continue;
+                    }
+
                     task.Status = TaskState.Processing;
-                    commands.Add(TaskOutbox.Record(PublishCommand.For(page.RunId, task, route, outgoing, result.Entity), platform, now));
-                }
-                catch (TransformException ex)
-                {
-                    task.Status = TaskState.Failed;
-                    task.Reason = ex.Message;
+                    commands.Add(TaskOutbox.Record(PublishCommand.For(page.RunId, task, route, outgoing, output.Entity), platform, now));
                 }
             }
         }

@@ -71,7 +71,7 @@ public class RoutePipelineTests
 
         var error = Assert.Throws<TransformException>(() => pipeline.Apply(Entity("{}"), "?"));
 
-        Assert.Equal("route products-to-ecwid, transformer #1 (frobnicate), entity ?: unknown transformer kind 'frobnicate'; known kinds: filter, map, remove, set", error.Message);
+        Assert.Equal("route products-to-ecwid, transformer #1 (frobnicate), entity ?: unknown transformer kind 'frobnicate'; known kinds: branches, condition, copy, default, filter, lookup, map, move, remove, rename, script, set", error.Message);
     }
 
     [Fact]
