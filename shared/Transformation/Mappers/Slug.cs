@@ -1,46 +1,51 @@
-using System.Globalization;
 using System.Text;
 
 namespace Switchboard.Transformation;
 
 /// <summary>URL slugs: lower case ASCII letters and digits, words joined by '-' (<c>"Café Crème 2L"</c> → <c>cafe-creme-2l</c>).</summary>
+/// <remarks>Accented Latin letters are folded by a table: the build runs with invariant globalization, where Unicode
+/// normalization does not decompose them. Other letters (Cyrillic, CJK, …) separate words.</remarks>
 internal static class Slug
 {
+    private static readonly Dictionary<char, string> Folds = BuildFolds();
+
     public static string Of(string text)
     {
         var result = new StringBuilder(text.Length);
         var pendingDash = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text.ToLowerInvariant())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            var ascii = Fold(char.ToLowerInvariant(c));
-            if (ascii.Length > 0 && ascii.All(char.IsAsciiLetterOrDigit))
-            {
-                if (pendingDash && result.Length > 0)
-                    result.Append('-');
-                result.Append(ascii);
-                pendingDash = false;
-            }
-            else
+            var ascii = char.IsAsciiLetterOrDigit(c) ? c.ToString() : Folds.GetValueOrDefault(c);
+            if (ascii is null)
             {
                 pendingDash = true;
+                continue;
             }
+
+            if (pendingDash && result.Length > 0)
+                result.Append('-');
+            result.Append(ascii);
+            pendingDash = false;
         }
 
         return result.ToString();
     }
 
-    // Letters that do not decompose into a base letter and a mark.
-    private static string Fold(char c) => c switch
+    private static Dictionary<char, string> BuildFolds()
     {
-        'ß' => "ss",
-        'æ' => "ae",
-        'ø' => "o",
-        'œ' => "oe",
-        'ł' => "l",
-        'đ' => "d",
-        'þ' => "th",
-        _ => c.ToString(),
-    };
+        var folds = new Dictionary<char, string>
+        {
+            ['ß'] = "ss", ['æ'] = "ae", ['œ'] = "oe", ['þ'] = "th", ['ð'] = "d", ['ø'] = "o", ['ł'] = "l", ['đ'] = "d", ['ı'] = "i",
+        };
+        (string Letters, string Ascii)[] groups =
+        [
+            ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
+            ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöōŏő", "o"),
+            ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
+        ];
+        foreach (var (letters, ascii) in groups)
+        foreach (var letter in letters)
+            folds.TryAdd(letter, ascii);
+        return folds;
+    }
 }

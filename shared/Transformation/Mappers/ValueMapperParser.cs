@@ -40,7 +40,8 @@ internal static class ValueMapperParser
         var items = node switch
         {
             JsonArray list => list.ToArray(),
-            JsonObject or JsonValue => [node],
+            JsonObject => [node],
+            JsonValue text when text.GetValueKind() == JsonValueKind.String => [node],
             _ => null,
         };
         if (items is null)
