@@ -46,9 +46,9 @@ internal sealed class ScriptKind : ITransformerKind
                 ParsingOptions = ScriptParsingOptions.Default with { Tolerant = false },
             });
         }
-        catch (ParseErrorException e)
+        catch (ScriptPreparationException e) when (e.InnerException is ParseErrorException parse)
         {
-            context.Problem($"script: not valid JavaScript: {e.Description} (line {e.LineNumber - ScriptTransformer.PreambleLines}, column {e.Column})");
+            context.Problem($"script: not valid JavaScript: {parse.Description} (line {parse.LineNumber - ScriptTransformer.PreambleLines}, column {parse.Column + 1})");
             return null;
         }
 
