@@ -25,7 +25,7 @@ public class ArithmeticMapperTests
         Assert.Equal("mapper #1 (add): \"ten\" is not a number", Error("""[ { "add": 1 } ]""", "\"ten\""));
         Assert.Equal("mapper #1 (multiply): operand 'quantity' is missing", Error("""[ { "multiply": "quantity" } ]""", "2"));
         var divide = Assert.Throws<InvalidOperationException>(() => Map("""[ { "divide": "quantity" } ]""", "2", """{ "quantity": 0 }"""));
-        Assert.Equal("mapper #1 (divide): cannot divide 2 by zero ('quantity' is 0)", divide.Message);
+        Assert.Equal("map 'v': mapper #1 (divide): cannot divide 2 by zero ('quantity' is 0)", divide.Message);
     }
 
     [Theory]

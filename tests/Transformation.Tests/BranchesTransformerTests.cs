@@ -58,7 +58,7 @@ public class BranchesTransformerTests
         var outputs = pipeline.Run(Entity(Product), "111");
 
         Assert.False(outputs[0].Failed);
-        Assert.Equal("route variants, transformer #2 (map), entity 111#2: mapper #1 (divide): cannot divide 0 by zero ('price' is 0)", outputs[1].Error!.Message);
+        Assert.Equal("route variants, transformer #2 (map), entity 111#2: map 'cents': mapper #1 (divide): cannot divide 0 by zero ('price' is 0)", outputs[1].Error!.Message);
     }
 
     [Fact]

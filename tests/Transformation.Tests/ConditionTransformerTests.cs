@@ -52,7 +52,7 @@ public class ConditionTransformerTests
 
         var error = Assert.Throws<TransformException>(() => pipeline.Apply(Entity("""{ "price": 5 }"""), "111"));
 
-        Assert.StartsWith("route products, transformer #1 (condition), entity 111: if #1 then step #2 (map): expression 'length(price)' failed", error.Message);
+        Assert.StartsWith("route products, transformer #1 (condition), entity 111: if #1 then step #2 (map): map 'n': expression 'length(price)' failed", error.Message);
     }
 
     [Theory]

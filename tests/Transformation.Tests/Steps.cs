@@ -43,8 +43,12 @@ internal static class Mappers
     }
 
     /// <summary>The error a mapper fails with at run time.</summary>
-    public static string Error(string mappersJson, string valueJson) =>
-        Assert.Throws<InvalidOperationException>(() => Map(mappersJson, valueJson)).Message;
+    public static string Error(string mappersJson, string valueJson)
+    {
+        var message = Assert.Throws<InvalidOperationException>(() => Map(mappersJson, valueJson)).Message;
+        Assert.StartsWith("map 'v': ", message);
+        return message["map 'v': ".Length..];
+    }
 
     /// <summary>The one configuration problem of the mappers.</summary>
     public static string Problem(string mappersJson) =>

@@ -7,10 +7,20 @@ namespace Switchboard.Transformation;
 /// <c>{ value, mappers }</c> to run value mappers on either.</summary>
 /// <remarks>Placeholders are read in top-level string values only: strings inside object or list constants are
 /// written as they are.</remarks>
-internal sealed class AssignedValue(StringTemplate? template, JsonNode? constant, MapperChain mappers)
+internal sealed class AssignedValue(StringTemplate? template, JsonNode? constant, MapperChain mappers, string where)
 {
-    public JsonNode? Value(ExpressionInput input) =>
-        mappers.Apply(template is not null ? template.Render(input) : constant?.DeepClone(), input);
+    public JsonNode? Value(ExpressionInput input)
+    {
+        var value = template is not null ? template.Render(input) : constant?.DeepClone();
+        try
+        {
+            return mappers.Apply(value, input);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"{where}: {e.Message}", e);
+        }
+    }
 
     public static AssignedValue? Parse(JsonNode? value, TransformerBuildContext context, string where)
     {
@@ -27,6 +37,6 @@ internal sealed class AssignedValue(StringTemplate? template, JsonNode? constant
                        StringTemplate.HasPlaceholders(text.GetValue<string>())
             ? StringTemplate.Compile(text.GetValue<string>(), context)
             : null;
-        return new AssignedValue(template, value?.DeepClone(), mappers);
+        return new AssignedValue(template, value?.DeepClone(), mappers, where);
     }
 }

@@ -6,17 +6,26 @@ namespace Switchboard.Transformation;
 /// <summary>One <c>target: source</c> pair of <c>map</c>, <c>copy</c> or <c>move</c>. The source is a path or JMESPath
 /// expression, or <c>{ from, mappers, default }</c>; with <c>$n</c> in the target it is a path pattern
 /// (<c>skus.$1: items.*.sku</c>).</summary>
-internal sealed record Mapping(TargetPattern Target, ValueSource Source)
+/// <param name="Where">How errors name the pair: <c>map 'payload.price'</c>.</param>
+internal sealed record Mapping(TargetPattern Target, ValueSource Source, string Where)
 {
     private static readonly string[] SourceKeys = ["from", "mappers", "default"];
 
     /// <summary>Writes every value the source yields into <paramref name="result"/>; a missing value writes nothing.</summary>
     public void Apply(ExpressionInput input, JsonObject result)
     {
-        foreach (var (value, captures) in Source.Values(input))
+        try
         {
-            if (value is not null)
-                Target.Set(result, captures, value);
+            foreach (var (value, captures) in Source.Values(input))
+            {
+                if (value is not null)
+                    Target.Set(result, captures, value);
+            }
+        }
+        catch (InvalidOperationException e) when (e.InnerException is not null)
+        {
+            // Mapper and expression failures: say which pair failed. Target errors already name the target.
+            throw new InvalidOperationException($"{Where}: {e.Message}", e);
         }
     }
 
@@ -79,7 +88,7 @@ internal sealed record Mapping(TargetPattern Target, ValueSource Source)
         if (from is null || targetPattern is null)
             return null;
         var valueSource = SourceOf(from, targetPattern, mappers, hasDefault, fallback?.DeepClone(), context, where);
-        return valueSource is null ? null : new Mapping(targetPattern, valueSource);
+        return valueSource is null ? null : new Mapping(targetPattern, valueSource, where);
     }
 
     private static ValueSource? SourceOf(string from, TargetPattern target, MapperChain mappers, bool hasDefault, JsonNode? fallback,
