@@ -35,6 +35,9 @@ public sealed class TransformerFactory : ITransformerValidator
 
     public IEnumerable<string> KnownKinds => _kinds.Keys.Order(StringComparer.Ordinal);
 
+    /// <summary>The value mappers every kind's <c>mappers:</c> accepts.</summary>
+    public static IEnumerable<string> ValueMappers => ValueMapperParser.Names;
+
     /// <summary>Compiles one step; throws <see cref="TransformerConfigException"/> naming every mistake.</summary>
     public ITransformer Create(TransformerConfig config)
     {

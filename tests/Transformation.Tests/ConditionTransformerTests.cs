@@ -44,6 +44,14 @@ public class ConditionTransformerTests
     }
 
     [Fact]
+    public void A_filter_inside_else_names_the_else()
+    {
+        var pipeline = new RoutePipeline("r", [Config("condition", """[ { "if": "a", "then": [] }, { "else": [ { "filter": "b" } ] } ]""", 0)], Factory);
+
+        Assert.Equal("filtered out by transformer #1, else step #1: b", pipeline.Apply(Entity("{}"), "1").SkipReason);
+    }
+
+    [Fact]
     public void An_error_inside_a_branch_names_the_route_the_step_and_the_entity()
     {
         var pipeline = new RoutePipeline("products", [

@@ -58,6 +58,14 @@ public class PathPatternTests
     }
 
     [Fact]
+    public void Move_from_a_list_element_removes_it_there()
+    {
+        var move = Create("move", """{ "first": "items[0].sku" }""");
+
+        AssertJson("""{ "items": [ { "qty": 1 }, { "sku": "b" } ], "first": "a" }""", move.Apply("""{ "items": [ { "sku": "a", "qty": 1 }, { "sku": "b" } ] }"""));
+    }
+
+    [Fact]
     public void Set_and_remove_apply_to_every_match()
     {
         var set = Create("set", """{ "items.*.enabled": true }""").Apply(Order);

@@ -38,6 +38,14 @@ public sealed class PathPattern
         return true;
     }
 
+    /// <summary>The pattern of a plain path (<c>items[0].sku</c> → <c>items.0.sku</c>), to remove what it names;
+    /// null for other expressions and for negative indexes.</summary>
+    public static PathPattern? FromPlainPath(JsonPathExpression expression) =>
+        expression.IsPlainPath && !expression.Text.Contains("[-", StringComparison.Ordinal) &&
+        TryParse(expression.Text.Replace("[", ".").Replace("]", ""), out var pattern, out _)
+            ? pattern
+            : null;
+
     /// <summary>Every node the pattern reaches (nodes of <paramref name="root"/>, not copies), in document order.
     /// A key present with a JSON null is a match whose node is null.</summary>
     public IEnumerable<PathMatch> Matches(JsonNode? root) => Walk(root, 0, _segments.Length, []);

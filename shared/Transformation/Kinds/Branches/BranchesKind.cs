@@ -60,9 +60,8 @@ internal sealed class BranchesTransformer(JsonPathExpression each, JsonPathExpre
         if (parentKey is not null)
         {
             parent = (JsonObject)entity.DeepClone();
-            if (each.IsPlainPath && PathPattern.TryParse(each.Text.Replace("[", ".").Replace("]", ""), out var path, out _))
-                foreach (var match in path.Parents(parent).ToArray())
-                    match.Remove();
+            foreach (var match in PathPattern.FromPlainPath(each)?.Parents(parent).ToArray() ?? [])
+                match.Remove();
         }
 
         var branches = new List<TransformBranch>();

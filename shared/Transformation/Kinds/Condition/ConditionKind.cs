@@ -29,7 +29,7 @@ internal sealed class ConditionKind : ITransformerKind
                     else if (i != items.Count - 1)
                         context.Problem($"{where}: else must be the last branch");
                     else
-                        otherwise = context.Steps(obj["else"], "else then");
+                        otherwise = context.Steps(obj["else"], "else");
                     break;
                 case JsonObject obj when obj.ContainsKey("if"):
                     foreach (var (key, _) in obj)

@@ -10,10 +10,7 @@ internal sealed class ValueSource(
     public string Text => expression?.Text ?? pattern!.Text;
 
     /// <summary>Plain paths and patterns can be removed (by <c>move</c>); JMESPath expressions cannot.</summary>
-    public PathPattern? RemovablePath =>
-        pattern ?? (expression is { IsPlainPath: true } && PathPattern.TryParse(expression.Text.Replace("[", ".").Replace("]", ""), out var p, out _)
-            ? p
-            : null);
+    public PathPattern? RemovablePath => pattern ?? PathPattern.FromPlainPath(expression!);
 
     /// <summary>Each value the source yields, detached and mapped, with what the wildcards matched.
     /// A source yielding nothing yields its default, if it has one.</summary>
