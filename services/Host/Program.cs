@@ -9,5 +9,6 @@ var root = new RootCommand("Switchboard: move products, orders and customers bet
     ServeCommand.Create(),
     SandboxCommand.Create(),
     GrantCommand.Create(),
+    TransformCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

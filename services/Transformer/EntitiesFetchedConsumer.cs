@@ -26,26 +26,19 @@ public sealed class EntitiesFetchedConsumer(
         {
             var outgoing = integration.Outgoing[route.To];
             var platform = integration.Clients[outgoing.Client].Platform;
-            var keys = page.Entities.Select(entity => EntityKey.Of(entity, route.Key)).ToList();
-            var mappings = await KeyMappingStore.LoadAsync(db, route.Name, keys, context.CancellationToken);
-            var sync = new RouteSync(route, outgoing, pipelines.For(route.Name), mappings, page.Full);
-            for (var i = 0; i < page.Entities.Count; i++)
+            var sync = new RouteSync(route, outgoing, pipelines.For(route.Name), page.Full);
+            // One task per entity leaving the route: a `branches` step makes several, each under its own key.
+            var outcomes = page.Entities.SelectMany(entity => sync.Transform(entity, EntityKey.Of(entity, route.Key))).ToList();
+            var mappings = await KeyMappingStore.LoadAsync(db, route.Name, outcomes.Select(o => o.Key).ToList(), context.CancellationToken);
+            foreach (var outcome in outcomes)
             {
-                var task = TaskRecords.New(page, route, keys[i], now);
+                var task = TaskRecords.New(page, route, outcome.Key, now);
                 db.Tasks.Add(task);
-                try
-                {
-                    if (sync.Plan(page.Entities[i], task) is not { } plan)
-                        continue;
-                    task.Status = TaskState.Processing;
-                    var command = PublishCommand.For(page.RunId, task, route, outgoing, plan.Document) with { Method = plan.Method };
-                    commands.Add(TaskOutbox.Record(command, platform, now));
-                }
-                catch (TransformException ex)
-                {
-                    task.Status = TaskState.Failed;
-                    task.Reason = ex.Message;
-                }
+                if (sync.Plan(outcome, task, mappings.GetValueOrDefault(outcome.Key)) is not { } plan)
+                    continue;
+                task.Status = TaskState.Processing;
+                var command = PublishCommand.For(page.RunId, task, route, outgoing, plan.Document) with { Method = plan.Method };
+                commands.Add(TaskOutbox.Record(command, platform, now));
             }
         }
         db.Outbox.AddRange(commands);

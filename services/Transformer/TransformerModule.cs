@@ -17,7 +17,7 @@ public sealed class TransformerModule : ISwitchboardModule
     public void ConfigureServices(IServiceCollection services, Integration integration, SwitchboardOptions options)
     {
         services.AddStateDatabase<TransformerDbContext>(Name, options.ConnectionStrings.GetValueOrDefault(Name), options.StateDirectory);
-        services.AddSingleton(_ => new TransformerFactory());
+        services.AddSingleton(sp => new TransformerFactory(sp.GetService<IKeyMappings>() ?? NoKeyMappings.Instance));
         services.AddSingleton<RoutePipelines>();
         services.AddSingleton<TaskOutbox>();
         services.AddSingleton<KeyMappingStore>();

@@ -26,27 +26,70 @@ public sealed class RoutePipeline
     /// <summary>Configuration mistakes of the route's steps, each naming the step; empty when all steps compiled.</summary>
     public IReadOnlyList<string> Problems { get; }
 
-    /// <summary>Runs every step in order; stops at the first skip. Throws <see cref="TransformException"/> when a step fails.</summary>
+    /// <summary>Every entity that leaves the route for this one: one output, or one per branch when a
+    /// <c>branches</c> step splits it. A failing step fails only the output it was working on.</summary>
+    public IReadOnlyList<TransformOutput> Run(JsonObject entity, string entityKey)
+    {
+        var outputs = new List<TransformOutput>();
+        RunFrom(0, entity, entityKey, entity, outputs);
+        return outputs;
+    }
+
+    /// <summary>Runs every step in order; stops at the first skip. Throws <see cref="TransformException"/> when a step
+    /// fails. For a route that splits entities (<c>branches</c>) the result holds the <see cref="TransformResult.Branches"/>,
+    /// keyed in full; prefer <see cref="Run"/>, which also keeps the failure of one branch from failing the others.</summary>
     public TransformResult Apply(JsonObject entity, string entityKey)
     {
-        var current = TransformResult.Keep(entity);
-        foreach (var step in _steps)
+        var outputs = Run(entity, entityKey);
+        if (outputs.FirstOrDefault(o => o.Failed) is { } failed)
+            throw failed.Error!;
+        if (outputs is [var only] && only.Key == entityKey)
+            return only.Entity is not null ? TransformResult.Keep(only.Entity) : TransformResult.Skip(only.SkipReason!);
+        return TransformResult.Split(outputs.Select(o => new TransformBranch(o.Key, o.Entity, o.SkipReason)).ToArray());
+    }
+
+    private void RunFrom(int start, JsonObject entity, string key, JsonObject original, List<TransformOutput> outputs)
+    {
+        var current = entity;
+        for (var i = start; i < _steps.Length; i++)
         {
+            var step = _steps[i];
+            TransformResult result;
             try
             {
-                current = step.Transformer?.Apply(current.Entity!) ?? throw step.ConfigError!;
+                result = step.Transformer?.Apply(current) ?? throw step.ConfigError!;
             }
             catch (Exception e)
             {
-                throw new TransformException(Route, step.Position, step.Kind, entityKey, e);
+                outputs.Add(new TransformOutput(key, null, null, new TransformException(Route, step.Position, step.Kind, key, e)));
+                return;
             }
 
-            if (current.Skipped)
-                return current;
+            if (result.Branches is { } branches)
+            {
+                foreach (var branch in branches)
+                {
+                    var branchKey = branch.KeyUnder(key);
+                    if (branch.Entity is null)
+                        outputs.Add(new TransformOutput(branchKey, null, branch.SkipReason, null));
+                    else
+                        RunFrom(i + 1, branch.Entity, branchKey, original, outputs);
+                }
+
+                return;
+            }
+
+            if (result.Skipped)
+            {
+                outputs.Add(new TransformOutput(key, null, result.SkipReason, null));
+                return;
+            }
+
+            current = result.Entity!;
         }
 
         // Without steps the entity is passed through; still hand out a copy so callers may change it freely.
-        return _steps.Length == 0 ? TransformResult.Keep((JsonObject)entity.DeepClone()) : current;
+        outputs.Add(new TransformOutput(key, ReferenceEquals(current, original) ? (JsonObject)current.DeepClone() : current, null, null));
     }
 
     private static Step Compile(TransformerConfig config, int index, TransformerFactory factory)

@@ -47,7 +47,7 @@ public class RoutePipelineTests
 
         var error = Assert.Throws<TransformException>(() => pipeline.Apply(Entity("""{ "id": 111, "price": 5 }"""), "111"));
 
-        Assert.StartsWith("route products-to-ecwid, transformer #2 (map), entity 111: expression 'length(price)' failed: ", error.Message);
+        Assert.StartsWith("route products-to-ecwid, transformer #2 (map), entity 111: map 'n': expression 'length(price)' failed: ", error.Message);
         Assert.Equal(("products-to-ecwid", 1, "map", "111"), (error.Route, error.Position, error.Kind, error.EntityKey));
         Assert.IsType<InvalidOperationException>(error.InnerException);
     }
@@ -71,7 +71,7 @@ public class RoutePipelineTests
 
         var error = Assert.Throws<TransformException>(() => pipeline.Apply(Entity("{}"), "?"));
 
-        Assert.Equal("route products-to-ecwid, transformer #1 (frobnicate), entity ?: unknown transformer kind 'frobnicate'; known kinds: filter, map, remove, set", error.Message);
+        Assert.Equal("route products-to-ecwid, transformer #1 (frobnicate), entity ?: unknown transformer kind 'frobnicate'; known kinds: branches, condition, copy, default, filter, lookup, map, move, remove, rename, script, set", error.Message);
     }
 
     [Fact]

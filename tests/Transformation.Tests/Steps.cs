@@ -28,3 +28,29 @@ internal static class Steps
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expectedJson), actual),
             $"expected {JsonNode.Parse(expectedJson)?.ToJsonString()}, got {actual?.ToJsonString() ?? "null"}");
 }
+
+/// <summary>Runs value mappers the way a <c>map</c> step does, on one value.</summary>
+internal static class Mappers
+{
+    /// <summary>The value <paramref name="valueJson"/> after the mappers (a JSON list or one mapper), or null when it
+    /// became missing. <paramref name="entityJson"/> holds the rest of the entity, for operands that are paths.</summary>
+    public static JsonNode? Map(string mappersJson, string valueJson, string entityJson = "{}")
+    {
+        var map = Steps.Create("map", $$"""{ "v": { "from": "v", "mappers": {{mappersJson}} } }""");
+        var entity = Steps.Entity(entityJson);
+        entity["v"] = JsonNode.Parse(valueJson);
+        return map.Apply(entity).Entity!["v"];
+    }
+
+    /// <summary>The error a mapper fails with at run time.</summary>
+    public static string Error(string mappersJson, string valueJson)
+    {
+        var message = Assert.Throws<InvalidOperationException>(() => Map(mappersJson, valueJson)).Message;
+        Assert.StartsWith("map 'v': ", message);
+        return message["map 'v': ".Length..];
+    }
+
+    /// <summary>The one configuration problem of the mappers.</summary>
+    public static string Problem(string mappersJson) =>
+        Assert.Single(Steps.Factory.Validate(Steps.Config("map", $$"""{ "v": { "from": "v", "mappers": {{mappersJson}} } }""")));
+}

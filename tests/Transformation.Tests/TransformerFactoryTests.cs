@@ -10,7 +10,7 @@ public class TransformerFactoryTests
     [Fact]
     public void Unknown_kind_lists_the_known_kinds()
     {
-        const string expected = "unknown transformer kind 'mapp'; known kinds: filter, map, remove, set";
+        const string expected = "unknown transformer kind 'mapp'; known kinds: branches, condition, copy, default, filter, lookup, map, move, remove, rename, script, set";
 
         Assert.Equal([expected], Factory.Validate(Config("mapp", "{}")));
         Assert.Equal(expected, Assert.Throws<TransformerConfigException>(() => Create("mapp", "{}")).Message);

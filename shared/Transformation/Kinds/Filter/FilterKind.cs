@@ -7,6 +7,6 @@ internal sealed class FilterKind : ITransformerKind
 
     public ITransformer? Build(TransformerBuildContext context) =>
         ConditionParser.Parse(context.Arguments, context, Name) is { } condition
-            ? new FilterTransformer(condition, $"filtered out by transformer #{context.Number}: {condition.Description}")
+            ? new FilterTransformer(condition, $"filtered out by {context.Label}: {condition.Description}")
             : null;
 }

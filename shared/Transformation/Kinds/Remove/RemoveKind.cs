@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Switchboard.Transformation;
 
-/// <summary><c>remove: [path, …]</c> or <c>remove: path</c></summary>
+/// <summary><c>remove: [path, …]</c> or <c>remove: path</c>; a path may hold <c>*</c> (<c>items.*.internal_id</c>).</summary>
 internal sealed class RemoveKind : ITransformerKind
 {
     public string Name => "remove";
@@ -22,13 +22,15 @@ internal sealed class RemoveKind : ITransformerKind
             return null;
         }
 
-        var paths = new List<TargetPath>();
+        var paths = new List<PathPattern>();
         foreach (var item in items)
         {
             if (item is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
                 context.Problem($"remove expects paths (strings), got {ArgumentText.Describe(item)}");
-            else if (context.Target(value.GetValue<string>()) is { } path)
+            else if (PathPattern.TryParse(value.GetValue<string>(), out var path, out var error))
                 paths.Add(path);
+            else
+                context.Problem(error);
         }
 
         return new RemoveTransformer(paths);

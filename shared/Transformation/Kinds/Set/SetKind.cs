@@ -1,11 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Switchboard.Transformation;
 
-/// <summary><c>set: { target.path: value, … }</c> — constants, or strings with <c>{{path}}</c> placeholders.</summary>
-/// <remarks>Placeholders are read in top-level string values only: strings inside object or list constants are
-/// written as they are.</remarks>
+/// <summary><c>set: { target.path: value, … }</c> — constants, strings with <c>{{path}}</c> placeholders, or
+/// <c>{ value, mappers }</c>. A target with <c>*</c> (<c>items.*.enabled</c>) is set in every matching container.</summary>
 internal sealed class SetKind : ITransformerKind
 {
     public string Name => "set";
@@ -24,13 +22,10 @@ internal sealed class SetKind : ITransformerKind
         var assignments = new List<SetTransformer.Assignment>();
         foreach (var (target, value) in pairs)
         {
-            var targetPath = context.Target(target);
-            var template = value is JsonValue text && text.GetValueKind() == JsonValueKind.String &&
-                           StringTemplate.HasPlaceholders(text.GetValue<string>())
-                ? StringTemplate.Compile(text.GetValue<string>(), context)
-                : null;
-            if (targetPath is not null)
-                assignments.Add(new SetTransformer.Assignment(targetPath, template, value?.DeepClone()));
+            var writer = TargetWriter.Parse(target, context);
+            var assigned = AssignedValue.Parse(value, context, $"set '{target}'");
+            if (writer is not null && assigned is not null)
+                assignments.Add(new SetTransformer.Assignment(writer, assigned));
         }
 
         return new SetTransformer(assignments);

@@ -10,13 +10,9 @@ internal sealed class SetTransformer(IReadOnlyList<SetTransformer.Assignment> as
         var input = new ExpressionInput(entity);
         var result = (JsonObject)entity.DeepClone();
         foreach (var assignment in assignments)
-            assignment.Target.Set(result, assignment.Value(input));
+            assignment.Target.Write(result, () => assignment.Value.Value(input));
         return TransformResult.Keep(result);
     }
 
-    /// <param name="Template">Set when the value has placeholders; otherwise <paramref name="Constant"/> is used.</param>
-    public sealed record Assignment(TargetPath Target, StringTemplate? Template, JsonNode? Constant)
-    {
-        public JsonNode? Value(ExpressionInput input) => Template is not null ? Template.Render(input) : Constant?.DeepClone();
-    }
+    public sealed record Assignment(TargetWriter Target, AssignedValue Value);
 }
