@@ -3,7 +3,7 @@ namespace Switchboard.Configuration.Loading;
 /// <summary>Builds and checks one route: its ends and its transformer steps.</summary>
 internal sealed class RouteBinder(IntegrationSections sections, ITransformerValidator? validator, ConfigErrors errors)
 {
-    private static readonly string[] Keys = ["from", "to", "key", "transformers"];
+    private static readonly string[] Keys = ["from", "to", "key", "transformers", "retry"];
 
     /// <summary>The route, or null when it has errors that prevent building it (all reported).</summary>
     public RouteConfig? Bind(LocatedEntry definition)
@@ -16,6 +16,7 @@ internal sealed class RouteBinder(IntegrationSections sections, ITransformerVali
         var to = Reference(route, "to", "outgoing", sections.Outgoing.Keys);
         var entityKey = route.Text("key");
         var transformers = Transformers(route);
+        var retry = RetryBinder.Bind(route);
 
         if (from is null || to is null)
             return null;
@@ -26,6 +27,7 @@ internal sealed class RouteBinder(IntegrationSections sections, ITransformerVali
             To = to,
             Key = entityKey ?? "id",
             Transformers = transformers,
+            Retry = retry,
             Location = definition.Key.Location,
         };
     }
