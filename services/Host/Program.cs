@@ -9,5 +9,7 @@ var root = new RootCommand("Switchboard: move products, orders and customers bet
     ServeCommand.Create(),
     SandboxCommand.Create(),
     GrantCommand.Create(),
+    TasksCommand.Create(),
+    ReplayCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -9,7 +9,7 @@ namespace Switchboard.Transformer;
 /// <summary>Routes a fetched page: for every route from its incoming, each entity becomes a task, is transformed,
 /// and is sent to the target platform's publish queue — or is skipped or failed with the reason.</summary>
 public sealed class EntitiesFetchedConsumer(
-    Integration integration, RoutePipelines pipelines, TaskOutbox outbox, IDbContextFactory<TransformerDbContext> contexts)
+    Integration integration, TaskDispatcher dispatcher, TaskOutbox outbox, IDbContextFactory<TransformerDbContext> contexts)
     : IConsumer<EntitiesFetched>
 {
     public async Task Consume(ConsumeContext<EntitiesFetched> context)
@@ -24,30 +24,12 @@ public sealed class EntitiesFetchedConsumer(
         var commands = new List<OutboxRecord>();
         foreach (var route in integration.RoutesFrom(page.Incoming))
         {
-            var outgoing = integration.Outgoing[route.To];
-            var platform = integration.Clients[outgoing.Client].Platform;
-            var pipeline = pipelines.For(route.Name);
             foreach (var entity in page.Entities)
             {
-                var task = TaskRecords.New(page, route, EntityKey.Of(entity, route.Key), now);
+                var task = TaskRecords.New(page, route, EntityKey.Of(entity, route.Key), now, entity);
                 db.Tasks.Add(task);
-                try
-                {
-                    var result = pipeline.Apply(entity, task.EntityKey);
-                    if (result.Entity is null)
-                    {
-                        task.Status = TaskState.Skipped;
-                        task.Reason = result.SkipReason;
-                        continue;
-                    }
-                    task.Status = TaskState.Processing;
-                    commands.Add(TaskOutbox.Record(PublishCommand.For(page.RunId, task, route, outgoing, result.Entity), platform, now));
-                }
-                catch (TransformException ex)
-                {
-                    task.Status = TaskState.Failed;
-                    task.Reason = ex.Message;
-                }
+                if (dispatcher.Dispatch(task, entity, now) is { } command)
+                    commands.Add(command);
             }
         }
         db.Outbox.AddRange(commands);

@@ -7,6 +7,7 @@ public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> 
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
     public DbSet<RunPageRecord> RunPages => Set<RunPageRecord>();
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+    public DbSet<TaskAttemptRecord> Attempts => Set<TaskAttemptRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -16,6 +17,17 @@ public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> 
             task.HasKey(t => t.TaskId);
             task.Property(t => t.Status).HasConversion<string>();
             task.HasIndex(t => new { t.RunId, t.Status });
+            task.HasIndex(t => new { t.Status, t.NextAttemptAt });
+            // A duplicate answer, or two sweepers, change a task once: the second save finds it changed and stops.
+            task.Property(t => t.Status).IsConcurrencyToken();
+            task.Property(t => t.Attempts).IsConcurrencyToken();
+        });
+        model.Entity<TaskAttemptRecord>(attempt =>
+        {
+            attempt.ToTable("task_attempts");
+            attempt.HasKey(a => a.Id);
+            attempt.Property(a => a.Outcome).HasConversion<string>();
+            attempt.HasIndex(a => a.TaskId);
         });
         model.Entity<OutboxRecord>(record =>
         {
