@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Switchboard.Host.Commands;
 using Switchboard.Host.Tasks;
 using Switchboard.Transformer;
 using Xunit;
@@ -71,6 +72,39 @@ public sealed class RetryAndReplayTests
         Assert.All(after, t => Assert.Equal("finished", t.Status));
         Assert.Equal(17, after.Count(t => t.Attempts == 1));
         Assert.All(after.Where(t => refused.Contains(SkuOf(products, t.EntityKey))), t => Assert.Equal(5, t.Attempts));
+    }
+
+    [Fact]
+    public async Task A_replay_of_one_run_sends_its_failed_tasks_through_the_route_as_configured_now()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 10);
+        var products = harness.Sandbox.BigCommerce.Products.All;
+        var refused = new[] { 1, 6 }.Select(i => products[i]["sku"]!.ToString()).ToHashSet();
+        // This store wants a description on these products; the route sends none until it is changed.
+        harness.Sandbox.Ecwid.Faults.RejectWhen(p => refused.Contains(p["sku"]?.ToString() ?? "") && p["description"] is null,
+            message: "Field 'description' is required");
+        var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
+        var first = await harness.RunAsync(file, "inmemory");
+        Assert.Equal(2, first.Routes["products-to-ecwid"].Failed);
+        var state = Path.Combine(harness.Folder, "state");
+        var failed = await new TaskQuery { Statuses = [TaskState.Failed] }.ReadAsync(TaskQuery.OpenState(state)!, ct);
+        // No retry on the route: one try, failed at once.
+        Assert.All(failed, t => Assert.Equal(["failed"], t.History.Select(a => a.Outcome)));
+
+        harness.WriteIntegration(PipelineHarness.ProductsToEcwid + "\n      - set: { payload.description: \"Imported as {{payload.sku}}\" }");
+        var runPrefix = failed[0].RunId.ToString()[..8];
+        var replay = await ReplayCommand.ExecuteAsync(PipelineHarness.Load(file), await harness.OptionsAsync("inmemory"),
+            new TaskQuery { Run = runPrefix, Statuses = [TaskState.Failed] }, TimeSpan.FromMinutes(2), verbose: false, ct);
+
+        Assert.Equal(2, replay.Replayed);
+        Assert.Equal(2, replay.Totals.Published);
+        Assert.Equal(10, harness.Sandbox.Ecwid.Products.Count);
+        foreach (var product in harness.Sandbox.Ecwid.Products.All)
+        {
+            var expected = refused.Contains(product["sku"]!.ToString()) ? $"Imported as {product["sku"]}" : "";
+            Assert.Equal(expected, product["description"]!.ToString());
+        }
     }
 
     [Fact]
