@@ -15,7 +15,14 @@ namespace Switchboard.Connector.Commercetools;
 public sealed class CommercetoolsPlatform : PlatformConnector
 {
     /// <summary>Updates are POSTed in commercetools; an outgoing's PUT or PATCH to an object means the same.</summary>
-    private static readonly VersionedWrites Writes = new() { UpdateMethod = "POST" };
+    // https://docs.commercetools.com/api/errors#concurrentmodification: the 409 names the current version.
+    private static readonly VersionedWrites Writes = new()
+    {
+        UpdateMethod = "POST",
+        ConflictCodePath = "errors[0].code",
+        ConflictCode = "ConcurrentModification",
+        ConflictVersionPath = "errors[0].currentVersion",
+    };
 
     public override string Name => "commercetools";
 

@@ -75,6 +75,7 @@ public static class OpenCartCatalog
         Path = "index.php?route=" + path,
         Methods = route.Reads is null ? Post : GetOrPost,
         Body = BodyFormat.Form,
+        AddressedById = false,
         CreatedIdPath = "order_id",
         // Reading routes answer everything at once: no pagination anywhere in this API.
         Singleton = route.Reads is { ItemsPath: null },

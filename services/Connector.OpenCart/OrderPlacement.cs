@@ -32,8 +32,13 @@ public static class OrderPlacement
         foreach (var step in plan)
         {
             var fields = state ?? step.Fields?.Invoke(order);
-            last = await sequence.RunAsync(step.Entity, total, () => SendAsync(client, step.Entity, fields, session, cancellationToken));
-            step.Learn?.Invoke(order, state, last);
+            // What a step learns belongs to that step: a refusal to choose a method names it like a refused call.
+            last = await sequence.RunAsync(step.Entity, total, async () =>
+            {
+                var answer = await SendAsync(client, step.Entity, fields, session, cancellationToken);
+                step.Learn?.Invoke(order, state, answer);
+                return answer;
+            });
         }
 
         var orderId = last?["order_id"]?.ToString();

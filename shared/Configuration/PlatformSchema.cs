@@ -24,10 +24,12 @@ public interface IPlatformSchema
 public sealed record SettingProblem(string Key, string Message);
 
 /// <summary>An entity of a platform's catalog as configuration sees it.</summary>
+/// <param name="AddressedById">False for calls addressed by their route alone, which take no <c>objectId</c>.</param>
 public sealed record EntitySchema(
     string Name,
     IReadOnlySet<string> Methods,
-    IReadOnlyDictionary<string, IReadOnlySet<string>> NestedEntities);
+    IReadOnlyDictionary<string, IReadOnlySet<string>> NestedEntities,
+    bool AddressedById = true);
 
 /// <summary>The platforms this build knows, by name.</summary>
 public sealed class PlatformSchemas(IEnumerable<IPlatformSchema> platforms)

@@ -57,6 +57,6 @@ public abstract class PlatformConnector : IPlatformSchema
 
     public EntitySchema? FindEntity(string entity) => Catalog.Find(entity) is { } definition
         ? new EntitySchema(definition.Name, definition.Methods,
-            definition.Nested.ToDictionary(n => n.Key, n => n.Value.Methods, StringComparer.OrdinalIgnoreCase))
+            definition.Nested.ToDictionary(n => n.Key, n => n.Value.Methods, StringComparer.OrdinalIgnoreCase), definition.AddressedById)
         : null;
 }

@@ -132,6 +132,31 @@ public sealed class CommercetoolsConnectorTests
         Assert.Contains(sandbox.Commercetools.Requests, r => r.Method == "DELETE" && r.PathAndQuery.EndsWith("?version=2", StringComparison.Ordinal));
     }
 
+    // commercetools has no nested collections; the store-scoped resources (/in-store/key={storeKey}/…) are its
+    // objects under another object, addressed by the storeKey path parameter.
+    [Fact]
+    public async Task A_store_scoped_customer_is_published_into_its_store_and_fetched_from_it_only()
+    {
+        await using var sandbox = await SandboxClients.StartAsync();
+        var client = Client(sandbox);
+        foreach (var key in new[] { "eu", "us" })
+            await client.Platform.PublishAsync(client, new EntityRequest { Entity = "stores" }, "POST",
+                new JsonObject { ["payload"] = new JsonObject { ["key"] = key, ["name"] = new JsonObject { ["en"] = key } } }, Ct);
+        var inStore = (string store) => new EntityRequest
+        {
+            Entity = "in-store/customers", Path = new Dictionary<string, string> { ["storeKey"] = store },
+        };
+
+        var created = await client.Platform.PublishAsync(client, inStore("eu"), "POST",
+            new JsonObject { ["payload"] = new JsonObject { ["email"] = "ada@example.test", ["password"] = "pw-123456" } }, Ct);
+
+        Assert.Equal(201, created.StatusCode);
+        Assert.Contains(sandbox.Commercetools.Requests, r => r is { Method: "POST", PathAndQuery: "/sandbox/in-store/key=eu/customers" });
+        var eu = await client.FetchAllAsync(inStore("eu"));
+        Assert.Equal(created.TargetId, Assert.Single(eu)["id"]!.ToString());
+        Assert.Empty(await client.FetchAllAsync(inStore("us")));
+    }
+
     [Fact]
     public async Task An_update_without_a_version_reads_the_current_version_first()
     {

@@ -182,6 +182,31 @@ public sealed class EcwidGrantTests
     }
 
     [Fact]
+    public async Task A_redirect_without_this_grants_state_is_refused_and_the_grant_waits_for_its_own()
+    {
+        await using var sandbox = await SandboxClients.StartAsync();
+        using var grant = new EcwidGrantFixture(sandbox);
+        var redirect = EcwidGrantFixture.LoopbackRedirect();
+        var granting = grant.GrantAsync(grant.Client(redirect), grant.Context());
+        var authorize = await grant.Output.AuthorizeUrl.Task.WaitAsync(TestContext.Current.CancellationToken);
+        // A code for the same client, but from an authorization this grant did not start (no state, or another one).
+        var forgedCode = AuthorizationCallback.FromQuery((await grant.AuthorizeRedirectAsync(
+            new Uri(authorize.AbsoluteUri.Split("&state=")[0]))).Query).Code!;
+
+        using var browser = new HttpClient();
+        using var withoutState = await browser.GetAsync($"{redirect}?code={forgedCode}", TestContext.Current.CancellationToken);
+        using var otherState = await browser.GetAsync($"{redirect}?code={forgedCode}&state=0123456789abcdef", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutState.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, otherState.StatusCode);
+        Assert.Contains("did not carry the state this grant sent", await otherState.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.False(granting.IsCompleted);
+
+        using var page = await grant.OpenAuthorizeUrlAsync();
+        Assert.Equal(0, await granting);
+        Assert.Contains("Access granted", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task A_merchant_who_declines_ends_the_grant_with_access_denied()
     {
         await using var sandbox = await SandboxClients.StartAsync();

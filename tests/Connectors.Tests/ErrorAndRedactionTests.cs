@@ -37,4 +37,17 @@ public sealed class ErrorAndRedactionTests
         Assert.DoesNotContain("s3cr3t", text);
         Assert.Contains(Redactor.Mask, text);
     }
+
+    [Fact]
+    public void Credentials_obtained_at_run_time_are_redacted_by_their_parameter_and_property_names()
+    {
+        var redactor = new Redactor([]);
+        var url = redactor.Redact("POST https://shop.test/index.php?route=api/cart/add&api_token=9f8e7d6c5b4a&store_id=0");
+        var signed = redactor.Redact("GET https://shop.test/index.php?route=api/order&call=confirm&time=1700000000&signature=QUJDREVGRw%3D%3D");
+        var body = redactor.Redact("""{"success":"Success: You have logged in!","api_token":"9f8e7d6c5b4a","access_token": "tok-123"}""");
+
+        Assert.Equal($"POST https://shop.test/index.php?route=api/cart/add&api_token={Redactor.Mask}&store_id=0", url);
+        Assert.Equal($"GET https://shop.test/index.php?route=api/order&call=confirm&time=1700000000&signature={Redactor.Mask}", signed);
+        Assert.Equal($$"""{"success":"Success: You have logged in!","api_token":"{{Redactor.Mask}}","access_token": "{{Redactor.Mask}}"}""", body);
+    }
 }

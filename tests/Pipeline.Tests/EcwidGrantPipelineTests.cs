@@ -137,7 +137,17 @@ public sealed class EcwidGrantPipelineTests
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.StandardInput.WriteLineAsync(typed);
         process.StandardInput.Close();
-        await process.WaitForExitAsync(ct);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("`switchboard " + string.Join(' ', args) + "` did not exit within 2 minutes");
+        }
         return (process.ExitCode, await stdout + await stderr);
     }
 }

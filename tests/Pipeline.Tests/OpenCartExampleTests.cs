@@ -37,10 +37,28 @@ public sealed class OpenCartExampleTests
         }
     }
 
-    /// <summary>The shipped example with its <c>${…}</c> variables filled in for this sandbox.</summary>
-    private static string ExampleAgainstSandbox(PipelineHarness harness, string name)
+    [Fact]
+    public async Task A_wrong_OpenCart_API_key_fails_every_order_task_with_OpenCarts_own_message()
     {
-        var environment = SandboxEnvironment.For(harness.Sandbox);
+        await using var harness = await PipelineHarness.StartAsync(ecwidProducts: 20);
+        var file = ExampleAgainstSandbox(harness, "ecwid-orders-to-opencart.yaml",
+            new() { ["OPENCART_API_KEY"] = "not-the-key" });
+        var paid = harness.Sandbox.Ecwid.Orders.All.Count(o => o["paymentStatus"]!.ToString() == "PAID");
+
+        var summary = await harness.RunAsync(file, "inmemory");
+
+        Assert.Equal(paid, summary.Routes["paid-orders-to-opencart"].Failed);
+        Assert.NotEmpty(summary.Errors);
+        Assert.All(summary.Errors, e => Assert.Contains("Warning: Incorrect API Key!", e));
+        Assert.All(summary.Errors, e => Assert.DoesNotContain("not-the-key", e));
+        Assert.Empty(harness.Sandbox.OpenCart.Orders.All);
+    }
+
+    /// <summary>The shipped example with its <c>${…}</c> variables filled in for this sandbox.</summary>
+    private static string ExampleAgainstSandbox(PipelineHarness harness, string name, Dictionary<string, string>? overrides = null)
+    {
+        var environment = new Dictionary<string, string>(SandboxEnvironment.For(harness.Sandbox));
+        foreach (var (variable, value) in overrides ?? []) environment[variable] = value;
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", name));
         var filled = Regex.Replace(text, @"\$\{([A-Z0-9_]+)\}", m => environment[m.Groups[1].Value]);
         var path = Path.Combine(harness.Folder, name);

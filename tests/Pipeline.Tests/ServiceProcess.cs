@@ -23,40 +23,74 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static ServiceProcess Start(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment) info.Environment[name] = value;
-        var process = new Process { StartInfo = info };
+        var process = new Process { StartInfo = StartInfo(dll, args, environment) };
         var service = new ServiceProcess(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (service.Output) service.Output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (service.Output) service.Output.AppendLine(e.Data); };
         process.Start();
+        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return service;
     }
 
-    /// <summary>Runs to the end and returns the exit code with standard output and standard error apart.</summary>
+    /// <summary>Runs to the end and returns the exit code with standard output and standard error apart. A process
+    /// still running after <paramref name="timeout"/> (3 minutes unless given) is killed and the test fails with
+    /// everything it printed, so a hanging command never holds the test run.</summary>
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(string dll, IEnumerable<string> args,
-        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default,
+        string? standardInput = null, TimeSpan? timeout = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = new Process { StartInfo = StartInfo(dll, args, environment ?? new Dictionary<string, string>()) };
+        var stdout = new System.Text.StringBuilder();
+        var stderr = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (standardInput is not null) await process.StandardInput.WriteLineAsync(standardInput);
+        process.StandardInput.Close();
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw new TimeoutException($"`switchboard {string.Join(' ', args)}` did not exit in time; it printed:\n{stdout}{stderr}");
+        }
+        process.WaitForExit(); // drains the asynchronous output readers
+        return (process.ExitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Standard input is always redirected (and closed at once unless a test types into it), so a child
+    /// never waits on the test runner's own input.</summary>
+    private static ProcessStartInfo StartInfo(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return (process.ExitCode, await stdout, await stderr);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
+        return info;
     }
 
     /// <summary>Stops the process as an orchestrator does: SIGTERM, then waits for it to finish what it holds.</summary>
     public async Task StopAsync()
     {
         if (_process.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await kill.WaitForExitAsync();
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])!)
+        {
+            using var killTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await kill.WaitForExitAsync(killTimeout.Token);
+        }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _process.WaitForExitAsync(timeout.Token);
     }
@@ -66,7 +100,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(timeout.Token);
         }
         _process.Dispose();
     }

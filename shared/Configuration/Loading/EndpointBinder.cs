@@ -51,6 +51,12 @@ internal sealed class EndpointBinder(
             reader.Error("entity", $"unknown {platform.Name} entity '{entity}'{NameSuggestions.For(entity, platform.EntityNames)}");
             return null;
         }
+        if (!schema.AddressedById)
+        {
+            foreach (var key in new[] { "objectId", "nestedEntity" }.Where(k => reader.Entry(k) is not null))
+                reader.Error(key, $"{platform.Name} '{schema.Name}' is a call addressed by its route alone and takes no {key}; send ids as payload fields");
+            return schema.Methods;
+        }
         if (nestedEntity is null)
             return schema.Methods;
         if (schema.NestedEntities.TryGetValue(nestedEntity, out var nestedMethods))

@@ -44,11 +44,11 @@ public sealed class AuthorizationCodeFlow(AuthorizationCodeSettings settings)
     public async Task<JsonObject> RunAsync(GrantContext context, CancellationToken cancellationToken)
     {
         var loopback = !context.Paste && LoopbackCodeReceiver.CanReceive(settings.RedirectUri);
-        var state = loopback ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : null;
+        var state = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         string code;
         if (loopback)
         {
-            using var receiver = LoopbackCodeReceiver.Start(settings.RedirectUri);
+            using var receiver = LoopbackCodeReceiver.Start(settings.RedirectUri, state);
             await context.Output.WriteLineAsync("Open this address in a browser and grant access:");
             await context.Output.WriteLineAsync(AuthorizeUri(state).ToString());
             await context.Output.WriteLineAsync($"Waiting for the redirect to {settings.RedirectUri} …");
@@ -64,9 +64,6 @@ public sealed class AuthorizationCodeFlow(AuthorizationCodeSettings settings)
             {
                 throw new GrantException($"no redirect arrived within {RedirectTimeout.TotalMinutes:0} minutes; run the grant again, or paste the code (--paste).");
             }
-            // Servers that echo state must echo ours: anything else is a redirect this grant did not start.
-            if (callback.State is { } echoed && echoed != state)
-                throw new GrantException("the redirect carried a state this grant did not send; ignoring it. Run the grant again.");
             code = CodeOf(callback);
         }
         else
@@ -78,9 +75,16 @@ public sealed class AuthorizationCodeFlow(AuthorizationCodeSettings settings)
             var line = (await context.ReadLine(cancellationToken))?.Trim();
             if (string.IsNullOrEmpty(line))
                 throw new GrantException("no code was pasted; nothing was granted.");
-            code = Uri.TryCreate(line, UriKind.Absolute, out var pasted) && pasted.Query.Length > 0
-                ? CodeOf(AuthorizationCallback.FromQuery(pasted.Query))
-                : line;
+            if (Uri.TryCreate(line, UriKind.Absolute, out var pasted) && pasted.Query.Length > 0)
+            {
+                var callback = AuthorizationCallback.FromQuery(pasted.Query);
+                // A bare code is the user's own word; a pasted address that carries a state must carry ours.
+                if (callback.State is { } echoed && echoed != state)
+                    throw new GrantException("the pasted address carries a state this grant did not send: it belongs to another grant. Run the grant again and paste the address it leads to.");
+                code = CodeOf(callback);
+            }
+            else
+                code = line;
         }
         return await ExchangeAsync(code, context.Authentication.TokenHttpClient(), cancellationToken);
     }
@@ -114,6 +118,11 @@ public sealed class AuthorizationCodeFlow(AuthorizationCodeSettings settings)
         catch (HttpRequestException e)
         {
             throw new GrantException($"the token endpoint {settings.TokenUrl} did not answer: {redactor.Redact(e.Message)}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not repeated: the code is single-use, and the endpoint may have taken it before the time ran out.
+            throw new GrantException($"the token endpoint {settings.TokenUrl} did not answer in time; run the grant again for a new code.", e);
         }
         using (response)
         {

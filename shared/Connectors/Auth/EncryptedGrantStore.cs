@@ -38,12 +38,17 @@ public sealed class EncryptedGrantStore(string stateDirectory, Func<string, stri
             ["ciphertext"] = Convert.ToBase64String(cipher),
         };
         var path = PathOf(client);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Written beside and moved over, so a reader never sees half a file.
-        var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, file.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var folder = Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // Written beside under a name of its own (two grants at once never share it), readable by the owner only from
+        // the first byte, and moved over, so a reader never sees half a file.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var stream = new FileStream(temporary, options))
+        await using (var writer = new StreamWriter(stream))
+            await writer.WriteAsync(file.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).AsMemory(), cancellationToken);
         File.Move(temporary, path, overwrite: true);
         return path;
     }

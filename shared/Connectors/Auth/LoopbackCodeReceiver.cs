@@ -26,19 +26,22 @@ public sealed class LoopbackCodeReceiver : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Uri _redirectUri;
+    private readonly string _state;
 
-    private LoopbackCodeReceiver(Uri redirectUri) => _redirectUri = redirectUri;
+    private LoopbackCodeReceiver(Uri redirectUri, string state) => (_redirectUri, _state) = (redirectUri, state);
 
     /// <summary>True for <c>http://</c> on 127.0.0.1, ::1 or localhost with an explicit port: where this process can listen.</summary>
     public static bool CanReceive(Uri redirectUri) =>
         redirectUri.Scheme == Uri.UriSchemeHttp && redirectUri.IsLoopback && !redirectUri.IsDefaultPort;
 
     /// <summary>Starts listening before the user is sent to the authorize page, so the redirect cannot come too early.</summary>
-    public static LoopbackCodeReceiver Start(Uri redirectUri)
+    /// <param name="state">The <c>state</c> sent to the authorize page: only a redirect echoing it exactly is taken,
+    /// so no other page or person can hand this grant a code it did not ask for (RFC 6749 §10.12).</param>
+    public static LoopbackCodeReceiver Start(Uri redirectUri, string state)
     {
         if (!CanReceive(redirectUri))
             throw new GrantException($"the redirect URI {redirectUri} is not an http://127.0.0.1:PORT/… or http://localhost:PORT/… address this computer can listen on; paste the code instead (--paste).");
-        var receiver = new LoopbackCodeReceiver(redirectUri);
+        var receiver = new LoopbackCodeReceiver(redirectUri, state);
         // The whole port: the path is checked per request, so a browser's /favicon.ico does not end the wait.
         receiver._listener.Prefixes.Add($"http://{redirectUri.Authority}/");
         try
@@ -53,7 +56,7 @@ public sealed class LoopbackCodeReceiver : IDisposable
         return receiver;
     }
 
-    /// <summary>Waits for the visit to the redirect path that carries a <c>code</c> or an <c>error</c>.</summary>
+    /// <summary>Waits for the visit to the redirect path that carries this grant's <c>state</c> and a <c>code</c> or an <c>error</c>.</summary>
     public async Task<AuthorizationCallback> WaitAsync(CancellationToken cancellationToken)
     {
         await using var stop = cancellationToken.Register(_listener.Stop);
@@ -78,6 +81,12 @@ public sealed class LoopbackCodeReceiver : IDisposable
             if (callback.Code is null && callback.Error is null)
             {
                 await AnswerAsync(context, 400, "No authorization code", "The redirect carried neither a code nor an error; Switchboard is still waiting.");
+                continue;
+            }
+            if (!string.Equals(callback.State, _state, StringComparison.Ordinal))
+            {
+                await AnswerAsync(context, 400, "Not this grant's redirect",
+                    "The redirect did not carry the state this grant sent, so Switchboard ignored it and is still waiting.");
                 continue;
             }
             if (callback.Error is { } error)

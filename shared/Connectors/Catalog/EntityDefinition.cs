@@ -35,6 +35,10 @@ public sealed record EntityDefinition
     /// <summary>A single object with no list form (a store's profile or settings).</summary>
     public bool Singleton { get; init; }
 
+    /// <summary>False for calls addressed by their route alone (OpenCart's <c>index.php?route=…</c>), where an object id
+    /// has no place in the URL and is refused rather than appended to it.</summary>
+    public bool AddressedById { get; init; } = true;
+
     public IReadOnlyDictionary<string, EntityDefinition> Nested { get; init; } = new Dictionary<string, EntityDefinition>();
 }
 

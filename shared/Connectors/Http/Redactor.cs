@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Switchboard.Connectors.Http;
 
 /// <summary>Replaces a client's credentials wherever they appear in text bound for logs, errors and messages.</summary>
@@ -8,6 +10,19 @@ public sealed class Redactor(IEnumerable<string> secrets)
     /// <summary>Headers whose values are always credentials, whatever the client's settings say.</summary>
     public static readonly IReadOnlySet<string> CredentialHeaders =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Authorization", "X-Auth-Token", "Proxy-Authorization", "Cookie", "Set-Cookie" };
+
+    /// <summary>Parameters and JSON properties that carry credentials the client obtains at run time (OpenCart's
+    /// session <c>api_token</c>, its 4.1 <c>signature</c>, OAuth tokens) and so are not among the configured secrets.</summary>
+    public static readonly IReadOnlyList<string> CredentialFields =
+        ["api_token", "token", "access_token", "refresh_token", "id_token", "signature", "client_secret", "password"];
+
+    private static readonly Regex CredentialParameter = new(
+        $@"(?<=(?:^|[?&\s;])(?:{string.Join('|', CredentialFields)})=)[^&#\s""']+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex CredentialProperty = new(
+        $@"(?<=""(?:{string.Join('|', CredentialFields)})""\s*:\s*"")[^""]*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private readonly string[] _secrets = secrets.Where(s => s.Length >= 4).Distinct().OrderByDescending(s => s.Length).ToArray();
 
@@ -20,7 +35,8 @@ public sealed class Redactor(IEnumerable<string> secrets)
             var escaped = Uri.EscapeDataString(secret);
             if (escaped != secret) text = text.Replace(escaped, Mask, StringComparison.Ordinal);
         }
-        return text;
+        text = CredentialParameter.Replace(text, Mask);
+        return CredentialProperty.Replace(text, Mask);
     }
 
     public string Describe(HttpRequestMessage request) => Redact($"{request.Method} {request.RequestUri}");

@@ -28,6 +28,9 @@ public sealed partial class RequestBuilder(ClientConfig client, EntityCatalog ca
     {
         var entity = catalog.Find(request.Entity)
             ?? throw new RequestShapeException($"entity '{request.Entity}' is not in the {client.Platform} catalog");
+        if (!entity.AddressedById && (request.ObjectId is not null || request.NestedEntity is not null))
+            throw new RequestShapeException($"'{entity.Name}' is a call addressed by its route alone: it takes no objectId or nested entity; " +
+                "send the object's id as a field of the payload");
         var path = new StringBuilder(Fill(entity.Path, request));
         if (request.ObjectId is { } id) path.Append('/').Append(Segment(id));
         if (request.NestedEntity is not null)

@@ -19,11 +19,19 @@ public sealed record TotalItemsPagination(string PageParam, string SizeParam, in
         if (page.ItemCount == 0) return null;
         var current = page.CurrentPage(PageParam);
         var reported = PageSizePath is null ? null : page.IntAt(PageSizePath);
-        var size = reported is > 0 ? reported.Value : int.Parse(page.Query.GetValueOrDefault(SizeParam, PageSize.ToString()));
+        var size = reported is > 0 ? reported.Value : RequestedSize(page);
         var last = page.IntAt(TotalItemsPath) is { } total
             ? (long)current * size >= total
             : page.ItemCount < size;
         if (last) return null;
         return page.NextPageNumber(PageParam);
+    }
+
+    private int RequestedSize(PageResponse page)
+    {
+        var written = page.Query.GetValueOrDefault(SizeParam, PageSize.ToString());
+        return int.TryParse(written, out var size) && size > 0
+            ? size
+            : throw new PaginationException($"the query's '{SizeParam}' must be a whole number above 0, not '{written}'");
     }
 }

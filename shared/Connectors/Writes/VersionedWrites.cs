@@ -14,8 +14,12 @@ public sealed record VersionedWrites
     /// <summary>The version's query parameter on deletes.</summary>
     public string VersionQuery { get; init; } = "version";
     public int ConflictStatus { get; init; } = 409;
-    /// <summary>Where the refusal of a stale version names the current one; when absent it is read again.</summary>
-    public string ConflictVersionPath { get; init; } = "errors[0].currentVersion";
+    /// <summary>Where the refusal names its reason, and the reason that means "stale version": a conflict for any
+    /// other reason is not repeated. Null repeats every conflict.</summary>
+    public string? ConflictCodePath { get; init; }
+    public string? ConflictCode { get; init; }
+    /// <summary>Where the refusal of a stale version names the current one; when absent (or null) it is read again.</summary>
+    public string? ConflictVersionPath { get; init; }
     /// <summary>The method updates are sent with whatever the outgoing says (commercetools: POST); null keeps it.</summary>
     public string? UpdateMethod { get; init; }
 
@@ -34,13 +38,17 @@ public sealed record VersionedWrites
         {
             return await EntityPublisher.PublishAsync(client, outgoing, sent, WithVersion(document, version, isDelete), cancellationToken);
         }
-        catch (PlatformException ex) when (ex.StatusCode == ConflictStatus)
+        catch (PlatformException ex) when (IsStaleVersion(ex))
         {
             // Another writer changed the object since its version was read: apply this change on top of theirs, once.
-            var current = Long(JsonPaths.Find(ex.AnswerBody, ConflictVersionPath)) ?? await CurrentVersionAsync(client, request, cancellationToken);
+            var current = (ConflictVersionPath is null ? null : Long(JsonPaths.Find(ex.AnswerBody, ConflictVersionPath))) ?? await CurrentVersionAsync(client, request, cancellationToken);
             return await EntityPublisher.PublishAsync(client, outgoing, sent, WithVersion(document, current, isDelete), cancellationToken);
         }
     }
+
+    private bool IsStaleVersion(PlatformException ex) =>
+        ex.StatusCode == ConflictStatus &&
+        (ConflictCode is null || ConflictCodePath is null || JsonPaths.Find(ex.AnswerBody, ConflictCodePath)?.ToString() == ConflictCode);
 
     private async Task<long> CurrentVersionAsync(ConnectorClient client, EntityRequest request, CancellationToken cancellationToken)
     {
