@@ -10,5 +10,7 @@ var root = new RootCommand("Switchboard: move products, orders and customers bet
     SandboxCommand.Create(),
     GrantCommand.Create(),
     TransformCommand.Create(),
+    TasksCommand.Create(),
+    ReplayCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

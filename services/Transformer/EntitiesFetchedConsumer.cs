@@ -9,7 +9,7 @@ namespace Switchboard.Transformer;
 /// <summary>Routes a fetched page: for every route from its incoming, each entity becomes a task, is transformed,
 /// and is sent to the target platform's publish queue — or is skipped or failed with the reason.</summary>
 public sealed class EntitiesFetchedConsumer(
-    Integration integration, RoutePipelines pipelines, TaskOutbox outbox, IDbContextFactory<TransformerDbContext> contexts)
+    Integration integration, TaskDispatcher dispatcher, TaskOutbox outbox, IDbContextFactory<TransformerDbContext> contexts)
     : IConsumer<EntitiesFetched>
 {
     public async Task Consume(ConsumeContext<EntitiesFetched> context)
@@ -24,21 +24,18 @@ public sealed class EntitiesFetchedConsumer(
         var commands = new List<OutboxRecord>();
         foreach (var route in integration.RoutesFrom(page.Incoming))
         {
-            var outgoing = integration.Outgoing[route.To];
-            var platform = integration.Clients[outgoing.Client].Platform;
-            var sync = new RouteSync(route, outgoing, pipelines.For(route.Name), page.Full);
+            var sync = dispatcher.SyncFor(route, page.Full);
             // One task per entity leaving the route: a `branches` step makes several, each under its own key.
-            var outcomes = page.Entities.SelectMany(entity => sync.Transform(entity, EntityKey.Of(entity, route.Key))).ToList();
-            var mappings = await KeyMappingStore.LoadAsync(db, route.Name, outcomes.Select(o => o.Key).ToList(), context.CancellationToken);
-            foreach (var outcome in outcomes)
+            var outcomes = page.Entities
+                .SelectMany(entity => sync.Transform(entity, EntityKey.Of(entity, route.Key)).Select(outcome => (entity, outcome)))
+                .ToList();
+            var mappings = await KeyMappingStore.LoadAsync(db, route.Name, outcomes.Select(o => o.outcome.Key).ToList(), context.CancellationToken);
+            foreach (var (entity, outcome) in outcomes)
             {
-                var task = TaskRecords.New(page, route, outcome.Key, now);
+                var task = TaskRecords.New(page, route, outcome.Key, now, entity);
                 db.Tasks.Add(task);
-                if (sync.Plan(outcome, task, mappings.GetValueOrDefault(outcome.Key)) is not { } plan)
-                    continue;
-                task.Status = TaskState.Processing;
-                var command = PublishCommand.For(page.RunId, task, route, outgoing, plan.Document) with { Method = plan.Method };
-                commands.Add(TaskOutbox.Record(command, platform, now));
+                if (dispatcher.Dispatch(task, sync, outcome, mappings.GetValueOrDefault(outcome.Key), now) is { } command)
+                    commands.Add(command);
             }
         }
         db.Outbox.AddRange(commands);

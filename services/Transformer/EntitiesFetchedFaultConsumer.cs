@@ -22,7 +22,7 @@ public sealed class EntitiesFetchedFaultConsumer(Integration integration, IDbCon
         foreach (var route in integration.RoutesFrom(page.Incoming))
             foreach (var entity in page.Entities)
             {
-                var task = TaskRecords.New(page, route, SafeKey(entity, route.Key), now);
+                var task = TaskRecords.New(page, route, SafeKey(entity, route.Key), now, entity);
                 task.Status = TaskState.Failed;
                 task.Reason = reason;
                 db.Tasks.Add(task);

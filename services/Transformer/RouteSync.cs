@@ -19,6 +19,9 @@ public sealed class RouteSync(RouteConfig route, OutgoingConfig outgoing, RouteP
     public const string Unchanged = "unchanged";
     public const string NeverPublished = "deleted in the source, and never published to the target";
 
+    public RouteConfig Route => route;
+    public OutgoingConfig Outgoing => outgoing;
+
     private readonly DeletedCondition? _deleted = route.Deleted is { } deleted ? new DeletedCondition(deleted.When) : null;
     private readonly EntityFingerprint? _fingerprint = route.Fingerprint.Enabled ? EntityFingerprint.For(route.Fingerprint) : null;
 

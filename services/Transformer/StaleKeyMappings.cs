@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Switchboard.Contracts;
 using Switchboard.Transformation.Sync;
 
 namespace Switchboard.Transformer;
@@ -8,13 +7,9 @@ namespace Switchboard.Transformer;
 /// there by hand, say): the mapping is dropped, so the next run creates the entity again instead of failing for ever.</summary>
 public static class StaleKeyMappings
 {
-    public static async Task DropIfGoneAsync(IDbContextFactory<TransformerDbContext> contexts, EntityPublishFailed failure, CancellationToken cancellationToken)
+    public static async Task DropIfGoneAsync(TransformerDbContext db, TaskRecord task, int? statusCode, CancellationToken cancellationToken)
     {
-        if (failure.Error.StatusCode != 404)
-            return;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == failure.TaskId, cancellationToken);
-        if (task?.Operation is PublishOperation.Update or PublishOperation.Delete)
+        if (statusCode == 404 && task.Operation is PublishOperation.Update or PublishOperation.Delete)
             await db.KeyMappings.Where(m => m.Route == task.Route && m.SourceKey == task.EntityKey).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ using Switchboard.Hosting;
 namespace Switchboard.Transformer;
 
 /// <summary>Sends the publish commands saved with their tasks and deletes them once sent.</summary>
-public sealed class TaskOutbox(IDbContextFactory<TransformerDbContext> contexts, IBus bus, QueueAddresses queues)
+public sealed class TaskOutbox(IDbContextFactory<TransformerDbContext> contexts, IBus bus, QueueAddresses queues, SwitchboardOptions options)
 {
     /// <summary>Commands older than this are taken to be left behind by a crash and are sent again.</summary>
     public static readonly TimeSpan Abandoned = TimeSpan.FromSeconds(30);
@@ -19,6 +19,7 @@ public sealed class TaskOutbox(IDbContextFactory<TransformerDbContext> contexts,
 
     public async Task SendAsync(IReadOnlyCollection<OutboxRecord> records, CancellationToken cancellationToken)
     {
+        if (options.DryRun) return;
         foreach (var group in records.GroupBy(r => r.Platform))
         {
             var endpoint = await bus.GetSendEndpoint(queues.Publish(group.Key));
@@ -32,6 +33,7 @@ public sealed class TaskOutbox(IDbContextFactory<TransformerDbContext> contexts,
     /// <summary>Sends what a crashed process saved but never sent; returns how many.</summary>
     public async Task<int> SendAbandonedAsync(CancellationToken cancellationToken)
     {
+        if (options.DryRun) return 0;
         var before = DateTime.UtcNow - Abandoned;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.Outbox.AsNoTracking().Where(r => r.CreatedAt < before).OrderBy(r => r.Id).Take(1000).ToListAsync(cancellationToken);

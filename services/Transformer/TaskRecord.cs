@@ -1,6 +1,6 @@
 namespace Switchboard.Transformer;
 
-public enum TaskState { New, Processing, Finished, Skipped, Failed }
+public enum TaskState { New, Processing, Finished, Skipped, Failed, Retrying }
 
 /// <summary>One entity on one route in one run.</summary>
 public sealed class TaskRecord
@@ -21,6 +21,18 @@ public sealed class TaskRecord
     public Transformation.Sync.PublishOperation? Operation { get; set; }
     /// <summary>The fingerprint of the entity sent, stored in the key mapping once the publish succeeds.</summary>
     public string? Fingerprint { get; set; }
+    /// <summary>The entity as fetched, before any transformer, so a retry or replay runs the route as configured then.</summary>
+    public string? Source { get; set; }
+    /// <summary>Publishes sent so far.</summary>
+    public int Attempts { get; set; }
+    /// <summary>Publishes this task may have before a failure is final (the route's retry attempts; a replay allows one more).</summary>
+    public int AttemptsAllowed { get; set; } = 1;
+    /// <summary>When a <see cref="TaskState.Retrying"/> task is sent again.</summary>
+    public DateTime? NextAttemptAt { get; set; }
+    /// <summary>Method and URL of the last publish request, credentials redacted.</summary>
+    public string? Request { get; set; }
+    /// <summary>Status and start of the last answer (or the platform's error), credentials redacted.</summary>
+    public string? Response { get; set; }
 }
 
 /// <summary>A page of a run the Transformer has handled, so a redelivered page is not routed twice.</summary>

@@ -8,6 +8,7 @@ public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> 
     public DbSet<RunPageRecord> RunPages => Set<RunPageRecord>();
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
     public DbSet<KeyMappingRecord> KeyMappings => Set<KeyMappingRecord>();
+    public DbSet<TaskAttemptRecord> Attempts => Set<TaskAttemptRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -18,6 +19,17 @@ public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> 
             task.Property(t => t.Status).HasConversion<string>();
             task.HasIndex(t => new { t.RunId, t.Status });
             task.Property(t => t.Operation).HasConversion<string>();
+            task.HasIndex(t => new { t.Status, t.NextAttemptAt });
+            // A duplicate answer, or two sweepers, change a task once: the second save finds it changed and stops.
+            task.Property(t => t.Status).IsConcurrencyToken();
+            task.Property(t => t.Attempts).IsConcurrencyToken();
+        });
+        model.Entity<TaskAttemptRecord>(attempt =>
+        {
+            attempt.ToTable("task_attempts");
+            attempt.HasKey(a => a.Id);
+            attempt.Property(a => a.Outcome).HasConversion<string>();
+            attempt.HasIndex(a => a.TaskId);
         });
         model.Entity<OutboxRecord>(record =>
         {

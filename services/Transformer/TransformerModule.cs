@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Configuration;
 using Switchboard.Hosting;
 using Switchboard.Persistence;
@@ -23,6 +24,11 @@ public sealed class TransformerModule : ISwitchboardModule
         services.AddSingleton<KeyMappingStore>();
         services.AddSingleton<IKeyMappings>(provider => provider.GetRequiredService<KeyMappingStore>());
         services.AddHostedService<OutboxSweeper>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TaskDispatcher>();
+        services.AddSingleton<PublishOutcomes>();
+        services.AddSingleton<TaskResender>();
+        services.AddHostedService<RetrySweeper>();
     }
 
     public void ConfigureBus(IBusRegistrationConfigurator bus)

@@ -11,6 +11,8 @@ public sealed record RouteConfig
     /// <summary>Path or JMESPath expression giving the source entity's key (for tasks and errors); <c>id</c> by default.</summary>
     public string Key { get; init; } = "id";
     public IReadOnlyList<TransformerConfig> Transformers { get; init; } = [];
+    /// <summary>Automatic retries of failed publishes; null: a failed publish fails its task at once.</summary>
+    public RetryConfig? Retry { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;
     /// <summary>Change detection: unchanged entities are skipped. On by default.</summary>
     public FingerprintConfig Fingerprint { get; init; } = FingerprintConfig.Default;

@@ -8,7 +8,11 @@ using Switchboard.Contracts;
 namespace Switchboard.Connectors;
 
 /// <summary>What the target store answered to a publish.</summary>
-public sealed record PublishResult(int StatusCode, string? TargetId, JsonNode? Response);
+public sealed record PublishResult(int StatusCode, string? TargetId, JsonNode? Response)
+{
+    /// <summary>Method and URL of the (last) request sent, credentials redacted.</summary>
+    public string? Request { get; init; }
+}
 
 /// <summary>Sends one entity as one request: the outgoing gives entity and method, the entity's own
 /// <c>path</c>, <c>query</c> and <c>payload</c> keys give the rest (and override the outgoing's fixed values).</summary>
@@ -47,7 +51,7 @@ public static class EntityPublisher
         var targetId = method == "POST"
             ? JsonPaths.Find(answer.Body, target.CreatedIdPath)?.ToString()
             : addressedId;
-        return new PublishResult(answer.StatusCode, targetId, answer.Body);
+        return new PublishResult(answer.StatusCode, targetId, answer.Body) { Request = answer.Request };
     }
 
     /// <summary>The outgoing's request with the entity's own path parameters, ids and query laid over it.</summary>

@@ -37,6 +37,10 @@ public sealed record EntityPublished
     /// <summary>The id the target store gave the entity, when its answer names one.</summary>
     public string? TargetId { get; init; }
     public JsonNode? Response { get; init; }
+    /// <summary>Method and URL of the request that published it, credentials redacted.</summary>
+    public string? Request { get; init; }
+    /// <summary>The start of the answer's body, credentials redacted, for the task's record.</summary>
+    public string? ResponseSummary { get; init; }
 }
 
 /// <summary>The target store refused an entity, or could not be reached after every retry.</summary>

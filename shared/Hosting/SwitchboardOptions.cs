@@ -20,6 +20,10 @@ public sealed record SwitchboardOptions
     /// <summary>Prefix for queue names, so several test runs can share one broker without meeting.</summary>
     public string QueuePrefix { get; init; } = "";
 
+    /// <summary>Fetch and transform, publish nothing: the Transformer keeps what it would send in its outbox
+    /// (of a throw-away state folder) and never sends it.</summary>
+    public bool DryRun { get; init; }
+
     public static Uri RabbitMqUriFromEnvironment() =>
         Environment.GetEnvironmentVariable("RABBITMQ_URI") is { Length: > 0 } uri
             ? new Uri(uri)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Switchboard.Configuration;
 using Switchboard.Hosting;
+using Switchboard.Host.DryRun;
 using Switchboard.Host.Runs;
 
 namespace Switchboard.Host.Commands;
@@ -19,21 +20,22 @@ public static class RunCommand
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the runs to end", DefaultValueFactory = _ => 3600 };
         var verbose = CommonOptions.Verbose();
         var full = new Option<bool>("--full") { Description = "Send every entity again, also those whose fingerprint says they are unchanged" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Fetch and transform, publish nothing: print every request that would be sent" };
         var command = new Command("run", "Run incomings once through their routes and report what arrived")
-            { files, incoming, transport, state, json, timeout, verbose, full };
+            { files, incoming, transport, state, json, timeout, verbose, full, dryRun };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var integration = CommonOptions.LoadIntegration(parse.GetValue(files)!);
             if (integration is null) return 1;
             var options = CommonOptions.Options(parse.GetValue(transport)!, parse.GetValue(state)!);
             return await ExecuteAsync(integration, options, parse.GetValue(incoming), parse.GetValue(json),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(verbose), cancellationToken, parse.GetValue(full));
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(verbose), cancellationToken, parse.GetValue(full), parse.GetValue(dryRun));
         });
         return command;
     }
 
     public static async Task<int> ExecuteAsync(Integration integration, SwitchboardOptions options, string[]? only, bool json,
-        TimeSpan timeout, bool verbose, CancellationToken cancellationToken, bool full = false)
+        TimeSpan timeout, bool verbose, CancellationToken cancellationToken, bool full = false, bool dryRun = false)
     {
         var incomings = only is { Length: > 0 } ? only : integration.Incoming.Keys.Where(i => integration.RoutesFrom(i).Any()).ToArray();
         var unknown = incomings.Where(i => !integration.Incoming.ContainsKey(i)).ToList();
@@ -46,6 +48,13 @@ public static class RunCommand
         {
             await Console.Error.WriteLineAsync("nothing to run: no incoming has a route");
             return 1;
+        }
+        if (dryRun)
+        {
+            var (dry, requests) = await DryRunSession.RunAsync(integration, options, incomings, showProgress: !json && !verbose, timeout, verbose, cancellationToken);
+            if (json) DryRunPrinter.PrintJson(dry, requests);
+            else DryRunPrinter.PrintText(dry, requests);
+            return dry.Succeeded ? 0 : 1;
         }
         using var host = RunSession.BuildHost(options, integration, runSchedules: false, verbose);
         await host.StartAsync(cancellationToken);

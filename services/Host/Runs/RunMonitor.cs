@@ -27,7 +27,7 @@ public sealed class RunMonitor(IDbContextFactory<SchedulerDbContext> runs, IDbCo
         var routes = integration.Routes.Values
             .Where(r => runRows.Any(run => run.Incoming == r.From))
             .ToDictionary(r => r.Name, r => Count(counts.Where(c => c.Route == r.Name).Select(c => (c.Status, c.Count))));
-        var open = counts.Where(c => c.Status is TaskState.New or TaskState.Processing).Sum(c => c.Count);
+        var open = counts.Where(c => c.Status is TaskState.New or TaskState.Processing or TaskState.Retrying).Sum(c => c.Count);
         var fetchingDone = runIds.All(id => runRows.FirstOrDefault(r => r.RunId == id) is { Status: not RunStatus.Running } run
             && (pages.FirstOrDefault(p => p.RunId == id)?.Pages ?? 0) >= run.Pages);
 

@@ -3,7 +3,7 @@ namespace Switchboard.Configuration.Loading;
 /// <summary>Builds and checks one route: its ends and its transformer steps.</summary>
 internal sealed class RouteBinder(IntegrationSections sections, ITransformerValidator? validator, ConfigErrors errors)
 {
-    private static readonly string[] Keys = ["from", "to", "key", "transformers", "fingerprint", "deleted"];
+    private static readonly string[] Keys = ["from", "to", "key", "transformers", "fingerprint", "deleted", "retry"];
 
     /// <summary>The route, or null when it has errors that prevent building it (all reported).</summary>
     public RouteConfig? Bind(LocatedEntry definition)
@@ -18,6 +18,7 @@ internal sealed class RouteBinder(IntegrationSections sections, ITransformerVali
         var transformers = Transformers(route);
         var fingerprint = RouteSyncBinder.Fingerprint(route);
         var deleted = RouteSyncBinder.Deleted(route, validator as IExpressionValidator);
+        var retry = RetryBinder.Bind(route);
 
         if (from is null || to is null)
             return null;
@@ -28,6 +29,7 @@ internal sealed class RouteBinder(IntegrationSections sections, ITransformerVali
             To = to,
             Key = entityKey ?? "id",
             Transformers = transformers,
+            Retry = retry,
             Location = definition.Key.Location,
             Fingerprint = fingerprint,
             Deleted = deleted,

@@ -29,6 +29,8 @@ public sealed class PublishEntityConsumer<TPlatform>(ConnectorClients<TPlatform>
                     StatusCode = result.StatusCode,
                     TargetId = result.TargetId,
                     Response = result.Response,
+                    Request = result.Request,
+                    ResponseSummary = client.Redactor.Redact(ResponseSummary.Of(result.StatusCode, result.Response)),
                 });
                 return;
             }

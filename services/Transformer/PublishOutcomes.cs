@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Configuration;
+using Switchboard.Contracts;
+
+namespace Switchboard.Transformer;
+
+/// <summary>Records how a publish ended on its task and in the task's attempt history. A failure of a route that
+/// retries makes the task <see cref="TaskState.Retrying"/> with the time of its next try (sent by
+/// <see cref="RetrySweeper"/>); nothing waits in a consumer.</summary>
+public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> contexts, Integration integration, TimeProvider clock)
+{
+    /// <summary>False when the task was not in progress (a repeated answer): nothing is changed.</summary>
+    public async Task<bool> FinishAsync(EntityPublished message, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.TaskId == message.TaskId && t.Status == TaskState.Processing, cancellationToken);
+        if (task is null) return false;
+        // The mapping is saved before the task ends, so a run that has ended finds its mappings settled.
+        await KeyMappingStore.RecordAsync(db, task, message.TargetId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        task.Status = TaskState.Finished;
+        task.TargetId = message.TargetId;
+        task.Reason = null;
+        task.Request = message.Request ?? task.Request;
+        task.Response = message.ResponseSummary ?? $"HTTP {message.StatusCode}";
+        task.UpdatedAt = now;
+        db.Attempts.Add(new TaskAttemptRecord { TaskId = task.TaskId, Number = task.Attempts, Outcome = TaskState.Finished, EndedAt = now });
+        return await SaveOnceAsync(db, cancellationToken);
+    }
+
+    public async Task FailAsync(Guid taskId, string reason, string? request, string? response, CancellationToken cancellationToken,
+        int? statusCode = null)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.TaskId == taskId && t.Status == TaskState.Processing, cancellationToken);
+        if (task is null) return;
+        // Before the task ends: a run that has ended finds its mappings settled.
+        await StaleKeyMappings.DropIfGoneAsync(db, task, statusCode, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var retry = integration.Routes.GetValueOrDefault(task.Route)?.Retry;
+        TimeSpan? delay = retry is not null && task.Attempts < task.AttemptsAllowed ? retry.DelayAfter(task.Attempts) : null;
+        task.Status = delay is null ? TaskState.Failed : TaskState.Retrying;
+        task.NextAttemptAt = now + delay;
+        task.Reason = reason;
+        task.Request = request ?? task.Request;
+        task.Response = response;
+        task.UpdatedAt = now;
+        db.Attempts.Add(new TaskAttemptRecord
+        {
+            TaskId = task.TaskId, Number = task.Attempts, Outcome = task.Status, Error = reason, EndedAt = now,
+            RetryDelayMilliseconds = delay is { } d ? (long)d.TotalMilliseconds : null,
+        });
+        await SaveOnceAsync(db, cancellationToken);
+    }
+
+    public static string Summary(PlatformError error) =>
+        $"{(error.StatusCode is { } s ? $"HTTP {s}" : "no response")}: {string.Join("; ", error.Messages)}";
+
+    private static async Task<bool> SaveOnceAsync(TransformerDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The same answer, handled at the same moment elsewhere, got there first.
+            return false;
+        }
+    }
+}
