@@ -16,5 +16,10 @@ public sealed record IncomingConfig
     public string? Schedule { get; init; }
     /// <summary>IANA or Windows time zone id for the schedule; UTC when absent.</summary>
     public string? TimeZone { get; init; }
+    /// <summary>The change cursor of an incremental incoming; null when every run fetches everything.</summary>
+    public IncrementalConfig? Incremental { get; init; }
+    /// <summary>Request-parameter transformers: applied to <c>{path, query}</c> (with <c>run.id</c>, <c>run.started</c>
+    /// and <c>run.since</c>) before the first page is fetched.</summary>
+    public IReadOnlyList<TransformerConfig> Transformers { get; init; } = [];
     public SourceLocation Location { get; init; } = SourceLocation.None;
 }

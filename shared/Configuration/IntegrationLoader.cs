@@ -31,7 +31,7 @@ public static class IntegrationLoader
         var clientBinder = new ClientBinder(platforms, errors);
         var clients = Bind(sections.Clients, clientBinder.Bind);
         var endpoints = new EndpointBinder(sections, clients, platforms);
-        var incoming = Bind(sections.Incoming, new IncomingBinder(endpoints, errors).Bind);
+        var incoming = Bind(sections.Incoming, new IncomingBinder(endpoints, transformers, errors).Bind);
         var outgoing = Bind(sections.Outgoing, new OutgoingBinder(endpoints, errors).Bind);
         var routes = Bind(sections.Routes, new RouteBinder(sections, transformers, errors).Bind);
 

@@ -20,6 +20,12 @@ public sealed record FetchEntities
     public required EntityRequest Request { get; init; }
     /// <summary>Null for the first page.</summary>
     public PageCursor? Cursor { get; init; }
+    /// <summary>Path of the entities' change time when the incoming is incremental: the connector reads it on every
+    /// page, carries the newest value from page to page in <see cref="LatestChangeSoFar"/>, and reports it as
+    /// <see cref="IncomingRunCompleted.LatestChange"/> once the last page has been published.</summary>
+    public string? ChangeField { get; init; }
+    /// <summary>The newest <see cref="ChangeField"/> value of the pages before this one.</summary>
+    public DateTimeOffset? LatestChangeSoFar { get; init; }
 }
 
 /// <summary>Asks a platform's connector to send one entity to the target store as one request.</summary>

@@ -22,6 +22,10 @@ public sealed record IncomingRunCompleted
     public required int Entities { get; init; }
     public bool Succeeded => Error is null;
     public PlatformError? Error { get; init; }
+    /// <summary>The newest change time (<see cref="FetchEntities.ChangeField"/>) among the run's entities; null when the
+    /// incoming is not incremental or no entity had one. Published after the run's last page, so the Scheduler may
+    /// advance the incoming's watermark to it when the run succeeded: every page is on the bus by then.</summary>
+    public DateTimeOffset? LatestChange { get; init; }
 }
 
 /// <summary>An entity reached the target store.</summary>

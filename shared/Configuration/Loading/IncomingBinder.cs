@@ -1,9 +1,9 @@
 namespace Switchboard.Configuration.Loading;
 
 /// <summary>Builds and checks one incoming (subscriber).</summary>
-internal sealed class IncomingBinder(EndpointBinder endpoints, ConfigErrors errors)
+internal sealed class IncomingBinder(EndpointBinder endpoints, ITransformerValidator? validator, ConfigErrors errors)
 {
-    private static readonly string[] Keys = [.. EndpointBinder.Keys, "pagination", "schedule", "timeZone"];
+    private static readonly string[] Keys = [.. EndpointBinder.Keys, "pagination", "schedule", "timeZone", "incremental", "transformers"];
 
     /// <summary>The incoming, or null when it has errors that prevent building it (all reported).</summary>
     public IncomingConfig? Bind(LocatedEntry definition)
@@ -20,6 +20,9 @@ internal sealed class IncomingBinder(EndpointBinder endpoints, ConfigErrors erro
         var timeZone = incoming.Text("timeZone");
         if (timeZone is not null && !Schedule.IsKnownTimeZone(timeZone))
             incoming.Error("timeZone", $"unknown time zone '{timeZone}'; use an IANA id such as 'Europe/Berlin' or 'UTC'");
+        var platform = endpoint is null ? null : endpoints.PlatformOf(endpoint.Client);
+        var incremental = IncrementalBinder.Bind(incoming, platform);
+        var transformers = new TransformerSteps(validator, errors).Read(incoming);
 
         if (endpoint is null)
             return null;
@@ -36,6 +39,8 @@ internal sealed class IncomingBinder(EndpointBinder endpoints, ConfigErrors erro
             Pagination = pagination ?? true,
             Schedule = schedule,
             TimeZone = timeZone,
+            Incremental = incremental,
+            Transformers = transformers,
             Location = definition.Key.Location,
         };
     }

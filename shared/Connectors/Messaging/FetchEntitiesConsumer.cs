@@ -38,6 +38,18 @@ public sealed class FetchEntitiesConsumer<TPlatform>(ConnectorClients<TPlatform>
             return;
         }
 
+        DateTimeOffset? latestChange;
+        try
+        {
+            latestChange = message.ChangeField is { } field ? ChangeTimes.Newest(page.Entities, field, message.LatestChangeSoFar) : null;
+        }
+        catch (FormatException ex)
+        {
+            // Publishing the page anyway would let a watermark skip entities it cannot place in time.
+            await Fail(context, pageNumber, before, new PlatformError { Messages = [ex.Message], Request = $"GET {message.Client} {message.Request.Entity} page {pageNumber}" });
+            return;
+        }
+
         await context.Publish(new EntitiesFetched
         {
             RunId = message.RunId,
@@ -48,7 +60,7 @@ public sealed class FetchEntitiesConsumer<TPlatform>(ConnectorClients<TPlatform>
             IsLastPage = page.Next is null,
         });
         if (page.Next is { } next)
-            await context.Send(context.ReceiveContext.InputAddress, message with { Cursor = next });
+            await context.Send(context.ReceiveContext.InputAddress, message with { Cursor = next, LatestChangeSoFar = latestChange });
         else
             await context.Publish(new IncomingRunCompleted
             {
@@ -56,6 +68,7 @@ public sealed class FetchEntitiesConsumer<TPlatform>(ConnectorClients<TPlatform>
                 Incoming = message.Incoming,
                 Pages = page.PageNumber,
                 Entities = before + page.Entities.Count,
+                LatestChange = latestChange,
             });
     }
 
