@@ -24,6 +24,10 @@ public sealed class IncomingRunCompletedConsumer(IDbContextFactory<SchedulerDbCo
         run.Pages = message.Pages;
         run.Entities = message.Entities;
         run.Error = message.Error?.ToString();
+        run.LatestChange = message.LatestChange;
+        // Only a run that fetched every page moves the watermark: a failed run's missing pages may hold older changes.
+        if (message.Succeeded && message.LatestChange is { } latestChange)
+            await Watermarks.AdvanceAsync(db, run.Incoming, latestChange, run.RunId, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         if (message.Succeeded)
             logger.LogInformation("Run {RunId} of {Incoming} fetched {Entities} entities in {Pages} pages", run.RunId, run.Incoming, run.Entities, run.Pages);

@@ -9,7 +9,8 @@ namespace Switchboard.Scheduler;
 
 /// <summary>Starts a run: records it, then asks the incoming's platform connector for the first page.</summary>
 public sealed class RunIncomingConsumer(
-    Integration integration, QueueAddresses queues, IDbContextFactory<SchedulerDbContext> contexts, ILogger<RunIncomingConsumer> logger)
+    Integration integration, QueueAddresses queues, IDbContextFactory<SchedulerDbContext> contexts, IncomingRequests requests,
+    ILogger<RunIncomingConsumer> logger)
     : IConsumer<RunIncoming>
 {
     public async Task Consume(ConsumeContext<RunIncoming> context)
@@ -32,6 +33,23 @@ public sealed class RunIncomingConsumer(
             logger.LogWarning("Run {RunId}: {Error}", run.RunId, run.Error);
             return;
         }
+        // A redelivered trigger asks for what the first delivery asked for, though the watermark may have moved since.
+        if (db.Entry(run).State == EntityState.Added)
+            run.Since = await Watermarks.SinceAsync(db, incoming, context.CancellationToken);
+        EntityRequest request;
+        try
+        {
+            request = requests.For(incoming, run.RunId, run.StartedAt, run.Since);
+        }
+        catch (RequestTransformException ex)
+        {
+            run.Status = RunStatus.Failed;
+            run.CompletedAt = DateTime.UtcNow;
+            run.Error = ex.Message;
+            await db.SaveChangesAsync(context.CancellationToken);
+            logger.LogWarning("Run {RunId}: {Error}", run.RunId, run.Error);
+            return;
+        }
         await db.SaveChangesAsync(context.CancellationToken);
 
         var platform = integration.Clients[incoming.Client].Platform;
@@ -41,8 +59,10 @@ public sealed class RunIncomingConsumer(
             RunId = run.RunId,
             Incoming = incoming.Name,
             Client = incoming.Client,
-            Request = EntityRequests.From(incoming),
+            Request = request,
+            ChangeField = incoming.Incremental?.Field,
         }, context.CancellationToken);
-        logger.LogInformation("Run {RunId} of {Incoming} started ({Trigger})", run.RunId, incoming.Name, message.Trigger);
+        logger.LogInformation("Run {RunId} of {Incoming} started ({Trigger}){Since}", run.RunId, incoming.Name, message.Trigger,
+            run.Since is { } since ? $", changes since {since:u}" : "");
     }
 }

@@ -14,4 +14,9 @@ public sealed class RunRecord
     public int Pages { get; set; }
     public int Entities { get; set; }
     public string? Error { get; set; }
+    /// <summary>What an incremental run asked for: changes since this time (the watermark less the lookback); null
+    /// for a full fetch.</summary>
+    public DateTimeOffset? Since { get; set; }
+    /// <summary>The newest change time among the run's entities, as the connector reported it.</summary>
+    public DateTimeOffset? LatestChange { get; set; }
 }
