@@ -22,9 +22,10 @@ public sealed record IncomingRunCompleted
     public required int Entities { get; init; }
     public bool Succeeded => Error is null;
     public PlatformError? Error { get; init; }
-    /// <summary>The newest change time (<see cref="FetchEntities.ChangeField"/>) among the run's entities; null when the
-    /// incoming is not incremental or no entity had one. Published after the run's last page, so the Scheduler may
-    /// advance the incoming's watermark to it when the run succeeded: every page is on the bus by then.</summary>
+    /// <summary>The newest change time (<see cref="FetchEntities.ChangeField"/>) among the entities of the pages the run
+    /// published; null when the incoming is not incremental or no entity had one. Published after the run's last page,
+    /// so the Scheduler advances the incoming's watermark to it only when the run succeeded: every page is on the bus
+    /// by then. A failed run reports it too, for its record, but must not move the watermark.</summary>
     public DateTimeOffset? LatestChange { get; init; }
 }
 

@@ -80,5 +80,6 @@ public sealed class FetchEntitiesConsumer<TPlatform>(ConnectorClients<TPlatform>
             Pages = pageNumber - 1,
             Entities = entitiesBefore,
             Error = error,
+            LatestChange = context.Message.LatestChangeSoFar,
         });
 }
