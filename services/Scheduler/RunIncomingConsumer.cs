@@ -33,6 +33,15 @@ public sealed class RunIncomingConsumer(
             logger.LogWarning("Run {RunId}: {Error}", run.RunId, run.Error);
             return;
         }
+        if (incoming.Parent is { } parent)
+        {
+            run.Status = RunStatus.Failed;
+            run.CompletedAt = DateTime.UtcNow;
+            run.Error = $"incoming '{incoming.Name}' follows its parent '{parent}': it runs after each completed run of '{parent}', for that run's entities; run '{parent}'";
+            await db.SaveChangesAsync(context.CancellationToken);
+            logger.LogWarning("Run {RunId}: {Error}", run.RunId, run.Error);
+            return;
+        }
         // A redelivered trigger asks for what the first delivery asked for, though the watermark may have moved since.
         if (db.Entry(run).State == EntityState.Added)
             run.Since = await Watermarks.SinceAsync(db, incoming, context.CancellationToken);
@@ -61,6 +70,7 @@ public sealed class RunIncomingConsumer(
             Client = incoming.Client,
             Request = request,
             ChangeField = incoming.Incremental?.Field,
+            CollectIdsFrom = integration.ChildrenOf(incoming.Name).Select(c => c.ParentKey).FirstOrDefault(),
         }, context.CancellationToken);
         logger.LogInformation("Run {RunId} of {Incoming} started ({Trigger}){Since}", run.RunId, incoming.Name, message.Trigger,
             run.Since is { } since ? $", changes since {since:u}" : "");

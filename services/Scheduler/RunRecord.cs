@@ -19,4 +19,6 @@ public sealed class RunRecord
     public DateTimeOffset? Since { get; set; }
     /// <summary>The newest change time among the run's entities, as the connector reported it.</summary>
     public DateTimeOffset? LatestChange { get; set; }
+    /// <summary>The run of the parent incoming that started this one; null for a run triggered on its own.</summary>
+    public Guid? ParentRunId { get; set; }
 }

@@ -26,6 +26,7 @@ public sealed class SchedulerModule : ISwitchboardModule
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new TransformerFactory());
         services.AddSingleton<IncomingRequests>();
+        services.AddSingleton<ChildRuns>();
         if (RunSchedules) services.AddHostedService<CronTrigger>();
     }
 

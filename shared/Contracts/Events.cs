@@ -27,6 +27,9 @@ public sealed record IncomingRunCompleted
     /// so the Scheduler advances the incoming's watermark to it only when the run succeeded: every page is on the bus
     /// by then. A failed run reports it too, for its record, but must not move the watermark.</summary>
     public DateTimeOffset? LatestChange { get; init; }
+    /// <summary>The ids of the run's entities (<see cref="FetchEntities.CollectIdsFrom"/>), for incomings that follow this
+    /// one; empty when none does.</summary>
+    public IReadOnlyList<string> EntityIds { get; init; } = [];
 }
 
 /// <summary>An entity reached the target store.</summary>

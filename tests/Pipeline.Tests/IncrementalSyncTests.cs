@@ -148,4 +148,42 @@ public sealed class IncrementalSyncTests
         Assert.Equal(2, second.Totals.Fetched);
         Assert.Contains("Changed after the first run", NamesIn(harness.Sandbox.Ecwid));
     }
+
+    [Fact]
+    public async Task A_child_incoming_fetches_its_nested_entities_under_the_changed_parents_only()
+    {
+        var (harness, ids) = await StartAsync();
+        await using var _ = harness;
+        const string variantsIncoming = """
+              bc-variants:
+                client: bc-store
+                entity: catalog/products
+                nestedEntity: variants
+                parent: bc-products
+
+            """;
+        const string variantsRoute = """
+
+              variants-to-ecwid:
+                from: bc-variants
+                to: ecwid-products
+                transformers:
+                  - set: { payload.name: "Variant {{sku}}" }
+            """;
+        var file = harness.WriteIntegration(Incoming(pageSize: 10).Replace("incoming:\n", "incoming:\n" + variantsIncoming) + variantsRoute);
+        var first = await harness.RunAsync(file, "inmemory");
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+        Assert.Equal(30, first.Routes["variants-to-ecwid"].Published);
+
+        Change(harness, ids[3], NewestChange.AddMinutes(10), "Changed after the first run");
+        harness.Sandbox.BigCommerce.ClearRequests();
+        var second = await harness.RunAsync(file, "inmemory");
+
+        Assert.True(second.Succeeded, string.Join("\n", second.RunErrors.Concat(second.Errors)));
+        var variantRequests = harness.Sandbox.BigCommerce.Requests.Select(r => r.PathAndQuery).Where(p => p.Contains("/variants")).ToArray();
+        Assert.Equal(new[] { $"/catalog/products/{ids[3]}/variants", $"/catalog/products/{ids[^1]}/variants" }.Order(),
+            variantRequests.Select(p => p[p.IndexOf("/catalog", StringComparison.Ordinal)..].Split('?')[0]).Order());
+        Assert.Equal(2, second.Routes["variants-to-ecwid"].Published);
+        Assert.Equal(30 + 30 + 2 + 2, harness.Sandbox.Ecwid.Products.Count);
+    }
 }

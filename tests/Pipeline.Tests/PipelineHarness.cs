@@ -91,7 +91,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         await host.StartAsync(ct);
         try
         {
-            return await RunSession.RunAsync(host, incomings.Length > 0 ? incomings : [.. integration.Incoming.Keys],
+            return await RunSession.RunAsync(host, incomings.Length > 0 ? incomings : [.. integration.Incoming.Values.Where(i => i.Parent is null).Select(i => i.Name)],
                 showProgress: false, TimeSpan.FromMinutes(3), ct);
         }
         finally

@@ -17,6 +17,14 @@ public sealed class RunMonitor(IDbContextFactory<SchedulerDbContext> runs, IDbCo
         await using var schedulerDb = await runs.CreateDbContextAsync(cancellationToken);
         await using var transformerDb = await tasks.CreateDbContextAsync(cancellationToken);
         var runRows = await schedulerDb.Runs.AsNoTracking().Where(r => runIds.Contains(r.RunId)).ToListAsync(cancellationToken);
+        // The runs of incomings that follow these (their parent) belong to them: wait for those too.
+        for (var parents = runRows.Select(r => r.RunId).ToList(); parents.Count > 0;)
+        {
+            var children = await schedulerDb.Runs.AsNoTracking().Where(r => r.ParentRunId != null && parents.Contains(r.ParentRunId.Value)).ToListAsync(cancellationToken);
+            runRows.AddRange(children);
+            parents = children.Select(r => r.RunId).ToList();
+        }
+        runIds = runRows.Select(r => r.RunId).Union(runIds).ToArray();
         var pages = await transformerDb.RunPages.AsNoTracking().Where(p => runIds.Contains(p.RunId))
             .GroupBy(p => p.RunId).Select(g => new { RunId = g.Key, Pages = g.Count(), Entities = g.Sum(p => p.Entities) })
             .ToListAsync(cancellationToken);
