@@ -24,7 +24,13 @@ public sealed class IncomingRequests(Integration integration, TransformerFactory
     {
         var request = EntityRequests.From(incoming);
         if (since is { } time && incoming.Incremental is { Param: { } param } cursor)
-            request = request with { Query = new Dictionary<string, string>(request.Query) { [param] = cursor.Format.Format(time, cursor.Field) } };
+        {
+            var value = cursor.Format.Format(time, cursor.Field);
+            // A predicate joins the incoming's own (commercetools where=…): both must hold.
+            if (cursor.Format == SinceFormat.Where && request.Query.GetValueOrDefault(param) is { Length: > 0 } own)
+                value = $"({own}) and {value}";
+            request = request with { Query = new Dictionary<string, string>(request.Query) { [param] = value } };
+        }
         if (!_pipelines.TryGetValue(incoming.Name, out var pipeline))
             return request;
 

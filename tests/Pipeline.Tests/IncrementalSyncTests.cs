@@ -61,14 +61,15 @@ public sealed class IncrementalSyncTests
 
     private static HashSet<string> NamesIn(EcwidEmulator ecwid) => ecwid.Products.All.Select(p => p["name"]!.ToString()).ToHashSet();
 
-    [Fact]
-    public async Task The_next_run_fetches_only_what_changed_since_the_last_including_a_change_made_while_it_ran()
+    [Theory]
+    [MemberData(nameof(PipelineTests.Transports), MemberType = typeof(PipelineTests))]
+    public async Task The_next_run_fetches_only_what_changed_since_the_last_including_a_change_made_while_it_ran(string transport)
     {
         var (harness, ids) = await StartAsync();
         await using var _ = harness;
         var file = harness.WriteIntegration(Incoming(pageSize: 10));
 
-        var first = await harness.RunAsync(file, "inmemory");
+        var first = await harness.RunAsync(file, transport);
 
         Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
         Assert.Equal(30, first.Totals.Fetched);
@@ -82,7 +83,7 @@ public sealed class IncrementalSyncTests
         Change(harness, ids[1], NewestChange.AddMinutes(30), "Changed after the first run");
         harness.Sandbox.BigCommerce.ClearRequests();
 
-        var second = await harness.RunAsync(file, "inmemory");
+        var second = await harness.RunAsync(file, transport);
 
         Assert.True(second.Succeeded, string.Join("\n", second.RunErrors.Concat(second.Errors)));
         Assert.Equal(Iso(NewestChange.AddMinutes(-5)), SinceAsked(harness.Sandbox.BigCommerce));
@@ -149,8 +150,9 @@ public sealed class IncrementalSyncTests
         Assert.Contains("Changed after the first run", NamesIn(harness.Sandbox.Ecwid));
     }
 
-    [Fact]
-    public async Task A_child_incoming_fetches_its_nested_entities_under_the_changed_parents_only()
+    [Theory]
+    [MemberData(nameof(PipelineTests.Transports), MemberType = typeof(PipelineTests))]
+    public async Task A_child_incoming_fetches_its_nested_entities_under_the_changed_parents_only(string transport)
     {
         var (harness, ids) = await StartAsync();
         await using var _ = harness;
@@ -171,13 +173,13 @@ public sealed class IncrementalSyncTests
                   - set: { payload.name: "Variant {{sku}}" }
             """;
         var file = harness.WriteIntegration(Incoming(pageSize: 10).Replace("incoming:\n", "incoming:\n" + variantsIncoming) + variantsRoute);
-        var first = await harness.RunAsync(file, "inmemory");
+        var first = await harness.RunAsync(file, transport);
         Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
         Assert.Equal(30, first.Routes["variants-to-ecwid"].Published);
 
         Change(harness, ids[3], NewestChange.AddMinutes(10), "Changed after the first run");
         harness.Sandbox.BigCommerce.ClearRequests();
-        var second = await harness.RunAsync(file, "inmemory");
+        var second = await harness.RunAsync(file, transport);
 
         Assert.True(second.Succeeded, string.Join("\n", second.RunErrors.Concat(second.Errors)));
         var variantRequests = harness.Sandbox.BigCommerce.Requests.Select(r => r.PathAndQuery).Where(p => p.Contains("/variants")).ToArray();
