@@ -92,4 +92,17 @@ public sealed class ParentTests : IDisposable
             result.Errors.Select(e => (e.Location.Line, e.Key, e.Message)));
         Assert.All(result.Errors, e => Assert.Equal(file, e.Location.File));
     }
+
+    [Fact]
+    public void A_child_has_no_schedule_of_its_own()
+    {
+        var (result, file) = Load("""
+                nestedEntity: variants
+                parent: bc-products
+                schedule: "*/5 * * * *"
+            """);
+
+        var error = ErrorAssert.Single(result, file, 11, "incoming.bc-variants.schedule");
+        Assert.Equal("an incoming with a parent runs after each run of 'bc-products'; give the schedule to 'bc-products'", error.Message);
+    }
 }

@@ -63,6 +63,8 @@ internal sealed class IncomingBinder(EndpointBinder endpoints, ITransformerValid
             incoming.Error("parent", "an incoming with a parent fetches a nestedEntity under each parent entity; give its nestedEntity");
         else if (incoming.Entry("objectId") is not null)
             incoming.Error("objectId", "the objectId of an incoming with a parent comes from each parent entity; remove it");
+        else if (incoming.Entry("schedule") is not null)
+            incoming.Error("schedule", $"an incoming with a parent runs after each run of '{parent}'; give the schedule to '{parent}'");
         else
             return parent;
         return null;
