@@ -188,4 +188,52 @@ public sealed class IncrementalSyncTests
         Assert.Equal(2, second.Routes["variants-to-ecwid"].Published);
         Assert.Equal(30 + 30 + 2 + 2, harness.Sandbox.Ecwid.Products.Count);
     }
+
+    [Fact]
+    public async Task A_commercetools_incoming_asks_for_its_changes_with_a_where_predicate_beside_its_own()
+    {
+        await using var harness = await PipelineHarness.StartAsync(commercetoolsProducts: 12);
+        var ct = harness.Sandbox.Commercetools;
+        var file = harness.WriteIntegration($$"""
+            clients:
+              ct-project:
+                platform: commercetools
+                baseUri: {{ct.BaseUri}}
+                authUrl: {{ct.AuthUrl}}
+                projectKey: {{ct.ProjectKey}}
+                clientId: {{ct.ClientId}}
+                clientSecret: "{{ct.ClientSecret}}"
+            incoming:
+              ct-products:
+                client: ct-project
+                entity: products
+                query: { where: "masterData(published = true)" }
+                incremental: { field: lastModifiedAt, param: where }
+            outgoing:
+              ecwid-products:
+                client: ecwid-store
+                entity: products
+                method: POST
+            routes:
+              products-to-ecwid:
+                from: ct-products
+                to: ecwid-products
+                transformers:
+                  - map: { payload.name: masterData.current.name.en }
+            """.Replace("clients:\n", ""));
+        var first = await harness.RunAsync(file, "inmemory");
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+        Assert.Equal(12, first.Totals.Fetched);
+        var newest = ct.Products.All.Max(p => p["lastModifiedAt"]!.ToString());
+        var changed = ct.Products.All.MinBy(p => p["lastModifiedAt"]!.ToString())!;
+        ct.Products.Update(changed["id"]!.ToString(), p => p["masterData"]!["current"]!["name"]!["en"] = "Changed after the first run");
+        ct.ClearRequests();
+
+        var second = await harness.RunAsync(file, "inmemory");
+
+        Assert.True(second.Succeeded, string.Join("\n", second.RunErrors.Concat(second.Errors)));
+        var asked = ct.Requests.Select(r => Uri.UnescapeDataString(r.PathAndQuery.Replace('+', ' '))).First(q => q.Contains("/products?"));
+        Assert.Contains($"where=(masterData(published = true)) and lastModifiedAt >= \"{newest}\"", asked);
+        Assert.Contains("Changed after the first run", NamesIn(harness.Sandbox.Ecwid));
+    }
 }
