@@ -26,20 +26,13 @@ public sealed class RunIncomingConsumer(
             db.Runs.Add(run = new RunRecord { RunId = message.RunId, Incoming = message.Incoming, Trigger = message.Trigger, StartedAt = DateTime.UtcNow });
         if (!integration.Incoming.TryGetValue(message.Incoming, out var incoming))
         {
-            run.Status = RunStatus.Failed;
-            run.CompletedAt = DateTime.UtcNow;
-            run.Error = $"incoming '{message.Incoming}' is not in the Scheduler's integration files";
-            await db.SaveChangesAsync(context.CancellationToken);
-            logger.LogWarning("Run {RunId}: {Error}", run.RunId, run.Error);
+            await FailAsync(db, run, $"incoming '{message.Incoming}' is not in the Scheduler's integration files", context.CancellationToken);
             return;
         }
         if (incoming.Parent is { } parent)
         {
-            run.Status = RunStatus.Failed;
-            run.CompletedAt = DateTime.UtcNow;
-            run.Error = $"incoming '{incoming.Name}' follows its parent '{parent}': it runs after each completed run of '{parent}', for that run's entities; run '{parent}'";
-            await db.SaveChangesAsync(context.CancellationToken);
-            logger.LogWarning("Run {RunId}: {Error}", run.RunId, run.Error);
+            await FailAsync(db, run, $"incoming '{incoming.Name}' follows its parent '{parent}': it runs after each completed run of '{parent}', for that run's entities; run '{parent}'",
+                context.CancellationToken);
             return;
         }
         // A redelivered trigger asks for what the first delivery asked for, though the watermark may have moved since.
@@ -52,11 +45,7 @@ public sealed class RunIncomingConsumer(
         }
         catch (RequestTransformException ex)
         {
-            run.Status = RunStatus.Failed;
-            run.CompletedAt = DateTime.UtcNow;
-            run.Error = ex.Message;
-            await db.SaveChangesAsync(context.CancellationToken);
-            logger.LogWarning("Run {RunId}: {Error}", run.RunId, run.Error);
+            await FailAsync(db, run, ex.Message, context.CancellationToken);
             return;
         }
         await db.SaveChangesAsync(context.CancellationToken);
@@ -74,5 +63,14 @@ public sealed class RunIncomingConsumer(
         }, context.CancellationToken);
         logger.LogInformation("Run {RunId} of {Incoming} started ({Trigger}){Since}", run.RunId, incoming.Name, message.Trigger,
             run.Since is { } since ? $", changes since {since:u}" : "");
+    }
+
+    private async Task FailAsync(SchedulerDbContext db, RunRecord run, string error, CancellationToken cancellationToken)
+    {
+        run.Status = RunStatus.Failed;
+        run.CompletedAt = DateTime.UtcNow;
+        run.Error = error;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogWarning("Run {RunId}: {Error}", run.RunId, run.Error);
     }
 }
