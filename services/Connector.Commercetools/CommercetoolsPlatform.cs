@@ -26,6 +26,9 @@ public sealed class CommercetoolsPlatform : PlatformConnector
 
     public override string Name => "commercetools";
 
+    /// <summary>commercetools filters by a query predicate: where=lastModifiedAt >= "…".</summary>
+    public override SinceFormat DefaultSinceFormat => SinceFormat.Where;
+
     public override EntityCatalog Catalog => CommercetoolsCatalog.Instance;
 
     public override ClientSettingsSchema ClientSettings { get; } = new(

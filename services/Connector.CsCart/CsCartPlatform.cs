@@ -13,6 +13,9 @@ public sealed class CsCartPlatform : PlatformConnector
 {
     public override string Name => "cs-cart";
 
+    /// <summary>CS-Cart keeps times as UNIX seconds (timestamp, updated_timestamp).</summary>
+    public override SinceFormat DefaultSinceFormat => SinceFormat.Unix;
+
     public override EntityCatalog Catalog => CsCartCatalog.Instance;
 
     public override ClientSettingsSchema ClientSettings { get; } = new(

@@ -12,6 +12,9 @@ public sealed class EcwidPlatform : PlatformConnector
 {
     public override string Name => "ecwid";
 
+    /// <summary>Ecwid reads updatedFrom as UNIX seconds.</summary>
+    public override SinceFormat DefaultSinceFormat => SinceFormat.Unix;
+
     public override EntityCatalog Catalog => EcwidCatalog.Instance;
 
     public override ClientSettingsSchema ClientSettings { get; } = new(

@@ -6,7 +6,7 @@ using Switchboard.Contracts;
 namespace Switchboard.Scheduler;
 
 /// <summary>Records the end of a run's fetching: its pages and entities, or the error that stopped it.</summary>
-public sealed class IncomingRunCompletedConsumer(IDbContextFactory<SchedulerDbContext> contexts, ILogger<IncomingRunCompletedConsumer> logger)
+public sealed class IncomingRunCompletedConsumer(IDbContextFactory<SchedulerDbContext> contexts, ChildRuns children, ILogger<IncomingRunCompletedConsumer> logger)
     : IConsumer<IncomingRunCompleted>
 {
     public async Task Consume(ConsumeContext<IncomingRunCompleted> context)
@@ -24,7 +24,14 @@ public sealed class IncomingRunCompletedConsumer(IDbContextFactory<SchedulerDbCo
         run.Pages = message.Pages;
         run.Entities = message.Entities;
         run.Error = message.Error?.ToString();
+        run.LatestChange = message.LatestChange;
+        // Only a run that fetched every page moves the watermark: a failed run's missing pages may hold older changes.
+        if (message.Succeeded && message.LatestChange is { } latestChange)
+            await Watermarks.AdvanceAsync(db, run.Incoming, latestChange, run.RunId, context.CancellationToken);
+        // The child runs are saved with their parent's completion, so whoever watches the parent sees them at once.
+        var childFetches = message.Succeeded ? await children.StartAsync(db, run, message.EntityIds, context.CancellationToken) : [];
         await db.SaveChangesAsync(context.CancellationToken);
+        await children.SendAsync(context, childFetches);
         if (message.Succeeded)
             logger.LogInformation("Run {RunId} of {Incoming} fetched {Entities} entities in {Pages} pages", run.RunId, run.Incoming, run.Entities, run.Pages);
         else

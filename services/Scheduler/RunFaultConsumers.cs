@@ -11,8 +11,8 @@ public sealed class FetchEntitiesFaultConsumer(IDbContextFactory<SchedulerDbCont
     public Task Consume(ConsumeContext<Fault<FetchEntities>> context)
     {
         var fetch = context.Message.Message;
-        var page = fetch.Cursor?.PageNumber ?? 1;
-        return RunFailures.FailAsync(contexts, fetch.RunId, fetch.Incoming, page - 1, fetch.Cursor?.EntitiesSoFar ?? 0,
+        var page = fetch.PagesBefore + (fetch.Cursor?.PageNumber ?? 1);
+        return RunFailures.FailAsync(contexts, fetch.RunId, fetch.Incoming, page - 1, fetch.EntitiesBefore + (fetch.Cursor?.EntitiesSoFar ?? 0),
             $"page {page} could not be fetched: {Describe(context.Message)}", context.CancellationToken);
     }
 

@@ -9,7 +9,8 @@ namespace Switchboard.Scheduler;
 
 /// <summary>Starts a run: records it, then asks the incoming's platform connector for the first page.</summary>
 public sealed class RunIncomingConsumer(
-    Integration integration, QueueAddresses queues, IDbContextFactory<SchedulerDbContext> contexts, ILogger<RunIncomingConsumer> logger)
+    Integration integration, QueueAddresses queues, IDbContextFactory<SchedulerDbContext> contexts, IncomingRequests requests,
+    ILogger<RunIncomingConsumer> logger)
     : IConsumer<RunIncoming>
 {
     public async Task Consume(ConsumeContext<RunIncoming> context)
@@ -22,14 +23,29 @@ public sealed class RunIncomingConsumer(
         // A redelivered trigger of a running run sends its first page again: the crash may have come before the
         // send. Pages are routed once per run and page, so a second fetch costs requests, never duplicates.
         if (run is null)
-            db.Runs.Add(run = new RunRecord { RunId = message.RunId, Incoming = message.Incoming, Trigger = message.Trigger, StartedAt = DateTime.UtcNow });
+            db.Runs.Add(run = new RunRecord { RunId = message.RunId, Incoming = message.Incoming, Trigger = message.Trigger, StartedAt = DateTime.UtcNow, Full = message.Full });
         if (!integration.Incoming.TryGetValue(message.Incoming, out var incoming))
         {
-            run.Status = RunStatus.Failed;
-            run.CompletedAt = DateTime.UtcNow;
-            run.Error = $"incoming '{message.Incoming}' is not in the Scheduler's integration files";
-            await db.SaveChangesAsync(context.CancellationToken);
-            logger.LogWarning("Run {RunId}: {Error}", run.RunId, run.Error);
+            await FailAsync(db, run, $"incoming '{message.Incoming}' is not in the Scheduler's integration files", context.CancellationToken);
+            return;
+        }
+        if (incoming.Parent is { } parent)
+        {
+            await FailAsync(db, run, $"incoming '{incoming.Name}' follows its parent '{parent}': it runs after each completed run of '{parent}', for that run's entities; run '{parent}'",
+                context.CancellationToken);
+            return;
+        }
+        // A redelivered trigger asks for what the first delivery asked for, though the watermark may have moved since.
+        if (db.Entry(run).State == EntityState.Added)
+            run.Since = await Watermarks.SinceAsync(db, incoming, context.CancellationToken);
+        EntityRequest request;
+        try
+        {
+            request = requests.For(incoming, run.RunId, run.StartedAt, run.Since);
+        }
+        catch (RequestTransformException ex)
+        {
+            await FailAsync(db, run, ex.Message, context.CancellationToken);
             return;
         }
         await db.SaveChangesAsync(context.CancellationToken);
@@ -41,9 +57,21 @@ public sealed class RunIncomingConsumer(
             RunId = run.RunId,
             Incoming = incoming.Name,
             Client = incoming.Client,
-            Request = EntityRequests.From(incoming),
+            Request = request,
+            ChangeField = incoming.Incremental?.Field,
+            CollectIdsFrom = integration.ChildrenOf(incoming.Name).Select(c => c.ParentKey).FirstOrDefault(),
             Full = message.Full,
         }, context.CancellationToken);
-        logger.LogInformation("Run {RunId} of {Incoming} started ({Trigger})", run.RunId, incoming.Name, message.Trigger);
+        logger.LogInformation("Run {RunId} of {Incoming} started ({Trigger}){Since}", run.RunId, incoming.Name, message.Trigger,
+            run.Since is { } since ? $", changes since {since:u}" : "");
+    }
+
+    private async Task FailAsync(SchedulerDbContext db, RunRecord run, string error, CancellationToken cancellationToken)
+    {
+        run.Status = RunStatus.Failed;
+        run.CompletedAt = DateTime.UtcNow;
+        run.Error = error;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogWarning("Run {RunId}: {Error}", run.RunId, run.Error);
     }
 }

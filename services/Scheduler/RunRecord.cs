@@ -14,4 +14,13 @@ public sealed class RunRecord
     public int Pages { get; set; }
     public int Entities { get; set; }
     public string? Error { get; set; }
+    /// <summary>What an incremental run asked for: changes since this time (the watermark less the lookback); null
+    /// for a full fetch.</summary>
+    public DateTimeOffset? Since { get; set; }
+    /// <summary>The newest change time among the run's entities, as the connector reported it.</summary>
+    public DateTimeOffset? LatestChange { get; set; }
+    /// <summary>The run of the parent incoming that started this one; null for a run triggered on its own.</summary>
+    public Guid? ParentRunId { get; set; }
+    /// <summary>The run ignores fingerprints (<c>switchboard run --full</c>), and so do the runs that follow it.</summary>
+    public bool Full { get; set; }
 }

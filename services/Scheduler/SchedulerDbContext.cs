@@ -5,6 +5,7 @@ namespace Switchboard.Scheduler;
 public sealed class SchedulerDbContext(DbContextOptions<SchedulerDbContext> options) : DbContext(options)
 {
     public DbSet<RunRecord> Runs => Set<RunRecord>();
+    public DbSet<WatermarkRecord> Watermarks => Set<WatermarkRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -14,6 +15,11 @@ public sealed class SchedulerDbContext(DbContextOptions<SchedulerDbContext> opti
             run.HasKey(r => r.RunId);
             run.Property(r => r.Status).HasConversion<string>();
             run.HasIndex(r => new { r.Incoming, r.StartedAt });
+        });
+        model.Entity<WatermarkRecord>(watermark =>
+        {
+            watermark.ToTable("watermarks");
+            watermark.HasKey(w => w.Incoming);
         });
     }
 }

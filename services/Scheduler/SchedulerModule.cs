@@ -1,9 +1,11 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Configuration;
 using Switchboard.Contracts;
 using Switchboard.Hosting;
 using Switchboard.Persistence;
+using Switchboard.Transformation;
 
 namespace Switchboard.Scheduler;
 
@@ -15,10 +17,16 @@ public sealed class SchedulerModule : ISwitchboardModule
     /// <summary>False where a command line runs incomings once itself and must not fire schedules too.</summary>
     public bool RunSchedules { get; init; } = true;
 
+    /// <summary>Checks incoming request transformers when the Scheduler runs on its own.</summary>
+    public ITransformerValidator Validator { get; } = new TransformerFactory();
+
     public void ConfigureServices(IServiceCollection services, Integration integration, SwitchboardOptions options)
     {
         services.AddStateDatabase<SchedulerDbContext>(Name, options.ConnectionStrings.GetValueOrDefault(Name), options.StateDirectory);
         services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new TransformerFactory());
+        services.AddSingleton<IncomingRequests>();
+        services.AddSingleton<ChildRuns>();
         if (RunSchedules) services.AddHostedService<CronTrigger>();
     }
 

@@ -9,4 +9,7 @@ public sealed class Integration
     public IReadOnlyDictionary<string, RouteConfig> Routes { get; init; } = new Dictionary<string, RouteConfig>();
 
     public IEnumerable<RouteConfig> RoutesFrom(string incoming) => Routes.Values.Where(r => r.From == incoming);
+
+    /// <summary>The incomings that follow <paramref name="incoming"/> (their <c>parent</c>).</summary>
+    public IEnumerable<IncomingConfig> ChildrenOf(string incoming) => Incoming.Values.Where(i => i.Parent == incoming);
 }

@@ -31,11 +31,12 @@ public static class IntegrationLoader
         var clientBinder = new ClientBinder(platforms, errors);
         var clients = Bind(sections.Clients, clientBinder.Bind);
         var endpoints = new EndpointBinder(sections, clients, platforms);
-        var incoming = Bind(sections.Incoming, new IncomingBinder(endpoints, errors).Bind);
+        var incoming = Bind(sections.Incoming, new IncomingBinder(endpoints, transformers, sections, errors).Bind);
         var outgoing = Bind(sections.Outgoing, new OutgoingBinder(endpoints, errors).Bind);
         var routes = Bind(sections.Routes, new RouteBinder(sections, transformers, errors).Bind);
         RouteSyncBinder.CheckDeletes(routes, outgoing, errors);
 
+        ParentCycles.Check(incoming, errors);
         if (errors.Count > 0)
             return new IntegrationLoadResult(null, errors.Sorted());
         var integration = new Integration { Clients = clients, Incoming = incoming, Outgoing = outgoing, Routes = routes };

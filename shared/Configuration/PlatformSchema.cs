@@ -18,6 +18,9 @@ public interface IPlatformSchema
     EntitySchema? FindEntity(string entity);
 
     IEnumerable<string> EntityNames { get; }
+
+    /// <summary>How an incremental incoming's <c>since</c> is written when its <c>format</c> is not given.</summary>
+    SinceFormat DefaultSinceFormat => SinceFormat.Iso8601;
 }
 
 /// <summary>A problem with one client setting.</summary>

@@ -40,6 +40,9 @@ public abstract class PlatformConnector : IPlatformSchema
     /// <summary>The most pages one run may fetch before it stops with an error (a guard against endless lists).</summary>
     public virtual int MaxPages => 10_000;
 
+    /// <summary>How an incremental incoming's <c>since</c> is written when its <c>format</c> is not given.</summary>
+    public virtual SinceFormat DefaultSinceFormat => SinceFormat.Iso8601;
+
     /// <summary>The platform's own messages when an answer with a success status is really a refusal (OpenCart
     /// answers errors with HTTP 200); null when it is a success.</summary>
     public virtual IReadOnlyList<string>? FailureIn(PlatformAnswer answer) => null;

@@ -24,6 +24,22 @@ public sealed record FetchEntities
     public PageCursor? Cursor { get; init; }
     /// <summary>The run ignores fingerprints (see <see cref="RunIncoming.Full"/>); carried to every page.</summary>
     public bool Full { get; init; }
+    /// <summary>Path of the entities' change time when the incoming is incremental: the connector reads it on every
+    /// page, carries the newest value from page to page in <see cref="LatestChangeSoFar"/>, and reports it as
+    /// <see cref="IncomingRunCompleted.LatestChange"/> once the last page has been published.</summary>
+    public string? ChangeField { get; init; }
+    /// <summary>The newest <see cref="ChangeField"/> value of the pages before this one.</summary>
+    public DateTimeOffset? LatestChangeSoFar { get; init; }
+    /// <summary>Path of the entities' id when other incomings follow this one (their <c>parent</c>): the connector
+    /// collects the ids page by page in <see cref="IdsSoFar"/> and reports them as <see cref="IncomingRunCompleted.EntityIds"/>.</summary>
+    public string? CollectIdsFrom { get; init; }
+    public IReadOnlyList<string> IdsSoFar { get; init; } = [];
+    /// <summary>A run over several objects (a nested entity under each changed parent): the objects still to fetch
+    /// after <see cref="EntityRequest.ObjectId"/>'s last page. The connector moves on to each in turn.</summary>
+    public IReadOnlyList<string> NextObjectIds { get; init; } = [];
+    /// <summary>Pages and entities of the run's objects before the current one, so page numbers stay unique in the run.</summary>
+    public int PagesBefore { get; init; }
+    public int EntitiesBefore { get; init; }
 }
 
 /// <summary>Asks a platform's connector to send one entity to the target store as one request.</summary>

@@ -24,6 +24,14 @@ public sealed record IncomingRunCompleted
     public required int Entities { get; init; }
     public bool Succeeded => Error is null;
     public PlatformError? Error { get; init; }
+    /// <summary>The newest change time (<see cref="FetchEntities.ChangeField"/>) among the entities of the pages the run
+    /// published; null when the incoming is not incremental or no entity had one. Published after the run's last page,
+    /// so the Scheduler advances the incoming's watermark to it only when the run succeeded: every page is on the bus
+    /// by then. A failed run reports it too, for its record, but must not move the watermark.</summary>
+    public DateTimeOffset? LatestChange { get; init; }
+    /// <summary>The ids of the run's entities (<see cref="FetchEntities.CollectIdsFrom"/>), for incomings that follow this
+    /// one; empty when none does.</summary>
+    public IReadOnlyList<string> EntityIds { get; init; } = [];
 }
 
 /// <summary>An entity reached the target store.</summary>

@@ -12,6 +12,8 @@ internal sealed class FakePlatformSchema(
 {
     public string Name => name;
 
+    public SinceFormat DefaultSinceFormat { get; init; } = SinceFormat.Iso8601;
+
     public IReadOnlyCollection<string> SecretSettings => secretSettings;
 
     public IEnumerable<string> EntityNames => entities.Select(e => e.Name);
@@ -53,7 +55,7 @@ internal static class FakePlatforms
             optionalSettings: ["auth.type"],
             secretSettings: ["auth.accessToken"],
             Entity("products", Crud),
-            Entity("orders", Crud)),
+            Entity("orders", Crud)) { DefaultSinceFormat = SinceFormat.Unix },
     ]);
 
     private static EntitySchema Entity(string name, string[] methods, params (string Name, string[] Methods)[] nested) =>

@@ -20,7 +20,7 @@ public sealed class MistakeTests : IDisposable
 
         var error = ErrorAssert.Single(_files.Load(_files.WriteClients(), flows), flows, 5, "incoming.bc-products.pagnation");
         Assert.Equal(
-            "unknown key 'pagnation'; allowed: client, entity, objectId, nestedEntity, nestedObjectId, path, query, pagination, schedule, timeZone",
+            "unknown key 'pagnation'; allowed: client, entity, objectId, nestedEntity, nestedObjectId, path, query, pagination, schedule, timeZone, incremental, transformers, parent, parentKey",
             error.Message);
     }
 

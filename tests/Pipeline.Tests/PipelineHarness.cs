@@ -15,7 +15,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     public required SandboxServer Sandbox { get; init; }
     public string Folder { get; } = Directory.CreateTempSubdirectory("switchboard-test-").FullName;
 
-    public static async Task<PipelineHarness> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0, int csCartProducts = 0) => new()
+    public static async Task<PipelineHarness> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0, int csCartProducts = 0, int commercetoolsProducts = 0) => new()
     {
         Sandbox = await SandboxServer.StartAsync(new SandboxOptions
         {
@@ -23,6 +23,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             SeedBigCommerceProducts = bigCommerceProducts,
             SeedEcwidProducts = ecwidProducts,
             SeedCsCartProducts = csCartProducts,
+            SeedCommercetoolsProducts = commercetoolsProducts,
             EnforceRateLimits = false,
         }, TestContext.Current.CancellationToken),
     };
@@ -95,7 +96,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         await host.StartAsync(ct);
         try
         {
-            return await RunSession.RunAsync(host, incomings.Length > 0 ? incomings : [.. integration.Incoming.Keys],
+            return await RunSession.RunAsync(host, incomings.Length > 0 ? incomings : [.. integration.Incoming.Values.Where(i => i.Parent is null).Select(i => i.Name)],
                 showProgress: false, TimeSpan.FromMinutes(3), ct, full);
         }
         finally

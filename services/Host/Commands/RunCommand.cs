@@ -37,7 +37,9 @@ public static class RunCommand
     public static async Task<int> ExecuteAsync(Integration integration, SwitchboardOptions options, string[]? only, bool json,
         TimeSpan timeout, bool verbose, CancellationToken cancellationToken, bool full = false, bool dryRun = false)
     {
-        var incomings = only is { Length: > 0 } ? only : integration.Incoming.Keys.Where(i => integration.RoutesFrom(i).Any()).ToArray();
+        var incomings = only is { Length: > 0 } ? only : integration.Incoming.Keys
+            // An incoming with a parent runs after its parent's runs, never on its own.
+            .Where(i => integration.Incoming[i].Parent is null && (integration.RoutesFrom(i).Any() || integration.ChildrenOf(i).Any())).ToArray();
         var unknown = incomings.Where(i => !integration.Incoming.ContainsKey(i)).ToList();
         if (unknown.Count > 0)
         {

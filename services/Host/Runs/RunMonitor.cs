@@ -16,7 +16,8 @@ public sealed class RunMonitor(IDbContextFactory<SchedulerDbContext> runs, IDbCo
     {
         await using var schedulerDb = await runs.CreateDbContextAsync(cancellationToken);
         await using var transformerDb = await tasks.CreateDbContextAsync(cancellationToken);
-        var runRows = await schedulerDb.Runs.AsNoTracking().Where(r => runIds.Contains(r.RunId)).ToListAsync(cancellationToken);
+        var runRows = await WithChildRunsAsync(schedulerDb, runIds, cancellationToken);
+        runIds = runRows.Select(r => r.RunId).Union(runIds).ToArray();
         var pages = await transformerDb.RunPages.AsNoTracking().Where(p => runIds.Contains(p.RunId))
             .GroupBy(p => p.RunId).Select(g => new { RunId = g.Key, Pages = g.Count(), Entities = g.Sum(p => p.Entities) })
             .ToListAsync(cancellationToken);
@@ -47,10 +48,26 @@ public sealed class RunMonitor(IDbContextFactory<SchedulerDbContext> runs, IDbCo
 
     public async Task<IReadOnlyList<string>> FirstErrorsAsync(IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken)
     {
+        await using (var schedulerDb = await runs.CreateDbContextAsync(cancellationToken))
+            runIds = (await WithChildRunsAsync(schedulerDb, runIds, cancellationToken)).Select(r => r.RunId).Union(runIds).ToArray();
         await using var db = await tasks.CreateDbContextAsync(cancellationToken);
         var failed = await db.Tasks.AsNoTracking().Where(t => runIds.Contains(t.RunId) && t.Status == TaskState.Failed)
             .OrderBy(t => t.UpdatedAt).Take(ErrorsShown).ToListAsync(cancellationToken);
         return failed.Select(t => $"{t.Route} {t.EntityKey}: {t.Reason}").ToArray();
+    }
+
+    /// <summary>The runs and, level by level, the runs of the incomings that follow them (their parent): those belong to
+    /// the runs that started them, so they are waited for and counted with them.</summary>
+    private static async Task<List<RunRecord>> WithChildRunsAsync(SchedulerDbContext db, IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Runs.AsNoTracking().Where(r => runIds.Contains(r.RunId)).ToListAsync(cancellationToken);
+        for (var parents = rows.Select(r => r.RunId).ToList(); parents.Count > 0;)
+        {
+            var children = await db.Runs.AsNoTracking().Where(r => r.ParentRunId != null && parents.Contains(r.ParentRunId.Value)).ToListAsync(cancellationToken);
+            rows.AddRange(children);
+            parents = children.Select(r => r.RunId).ToList();
+        }
+        return rows;
     }
 
     private static TaskCounts Count(IEnumerable<(TaskState Status, int Count)> rows)

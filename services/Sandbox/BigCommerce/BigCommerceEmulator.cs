@@ -129,7 +129,7 @@ public sealed class BigCommerceEmulator : PlatformEmulator
     }
 
     private protected override IResult ServerError(HttpContext context, int status) =>
-        BigCommerceErrors.For(context, status, status == 503 ? "Service Unavailable" : "Internal Server Error");
+        BigCommerceErrors.For(context, status, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } title ? title : "Internal Server Error");
 
     private protected override IResult RouteNotFound(HttpContext context) => BigCommerceErrors.NotFound(context);
 

@@ -12,6 +12,7 @@ public sealed class EmulatorFaults
     private int _serverErrorsLeft;
     private int _serverErrorStatus = 500;
     private long _latencyTicks;
+    private readonly List<(Func<string, bool> Matches, int Status)> _errorRules = [];
 
     /// <summary>Added to every request before it is handled.</summary>
     public TimeSpan Latency
@@ -40,10 +41,18 @@ public sealed class EmulatorFaults
         lock (_gate) _rejections.Add(new RejectionRule(predicate, status, message ?? "Rejected by the sandbox."));
     }
 
+    /// <summary>Every request whose path and query (<c>/v3/catalog/products?page=2&amp;limit=10</c>) matches gets
+    /// <paramref name="status"/> with the platform's error body, until <see cref="Reset"/>: a fault on one page of a list.</summary>
+    public void RespondErrorWhen(Func<string, bool> pathAndQuery, int status)
+    {
+        lock (_gate) _errorRules.Add((pathAndQuery, status));
+    }
+
     public void Reset()
     {
         lock (_gate)
         {
+            _errorRules.Clear();
             _tooManyLeft = 0;
             _tooManyWait = null;
             _serverErrorsLeft = 0;
@@ -73,6 +82,14 @@ public sealed class EmulatorFaults
             _serverErrorsLeft--;
             return true;
         }
+    }
+
+    internal bool TryMatchError(string pathAndQuery, out int status)
+    {
+        (Func<string, bool> Matches, int Status)[] rules;
+        lock (_gate) rules = _errorRules.ToArray();
+        status = rules.FirstOrDefault(r => r.Matches(pathAndQuery)).Status;
+        return status != 0;
     }
 
     internal RejectionRule? FindRejection(JsonNode? body)

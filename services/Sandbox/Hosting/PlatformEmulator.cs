@@ -180,7 +180,8 @@ public abstract class PlatformEmulator
             }
             OnRateDecision(context, decision);
 
-            if (Faults.TryTakeServerError(out var status))
+            if (Faults.TryTakeServerError(out var status)
+                || Faults.TryMatchError(context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent(), out status))
             {
                 await ServerError(context, status).ExecuteAsync(context).ConfigureAwait(false);
                 return;

@@ -32,6 +32,10 @@ internal sealed class EndpointBinder(
             path ?? new Dictionary<string, string>(), query ?? new Dictionary<string, string>(), methods);
     }
 
+    /// <summary>The platform of a defined, valid client; null otherwise.</summary>
+    public IPlatformSchema? PlatformOf(string clientName) =>
+        clients.TryGetValue(clientName, out var client) ? platforms.Find(client.Platform) : null;
+
     /// <summary>The platform of the referenced client; null (without further checks) when the client is unknown or broken.</summary>
     private IPlatformSchema? ClientPlatform(MappingReader reader, string clientName)
     {

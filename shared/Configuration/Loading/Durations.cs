@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Switchboard.Configuration.Loading;
+
+/// <summary>Durations as written in configuration: <c>90s</c>, <c>5m</c>, <c>1h30m</c>, <c>2d</c>, or <c>0</c>.</summary>
+internal static partial class Durations
+{
+    public static bool TryParse(string text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        var trimmed = text.Trim();
+        if (trimmed == "0") return true;
+        var match = Pattern().Match(trimmed);
+        if (!match.Success) return false;
+        foreach (Capture part in match.Groups["part"].Captures)
+        {
+            var unit = part.Value[^1];
+            var amount = long.Parse(part.Value[..^1], CultureInfo.InvariantCulture);
+            duration += unit switch
+            {
+                's' => TimeSpan.FromSeconds(amount),
+                'm' => TimeSpan.FromMinutes(amount),
+                'h' => TimeSpan.FromHours(amount),
+                _ => TimeSpan.FromDays(amount),
+            };
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<part>\d{1,6}[smhd])+$")]
+    private static partial Regex Pattern();
+}

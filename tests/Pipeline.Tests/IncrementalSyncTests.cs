@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Switchboard.Sandbox;
+using Xunit;
+
+namespace Switchboard.Pipeline.Tests;
+
+/// <summary>Incremental incomings: each run fetches what changed since the last completed run (less the lookback),
+/// and only a completed run moves the watermark.</summary>
+[Collection(nameof(PipelineCollection))]
+public sealed class IncrementalSyncTests
+{
+    private static readonly DateTimeOffset LongAgo = DateTimeOffset.UtcNow.AddDays(-30);
+    private static readonly DateTimeOffset NewestChange = DateTimeOffset.UtcNow.AddHours(-2);
+
+    private static string Incoming(int pageSize) => $$"""
+        incoming:
+          bc-products:
+            client: bc-store
+            entity: catalog/products
+            query: { limit: {{pageSize}} }
+            incremental: { field: date_modified, param: "date_modified:min", lookback: 5m }
+        outgoing:
+          ecwid-products:
+            client: ecwid-store
+            entity: products
+            upsert: { create: POST, update: PUT }
+        routes:
+          products-to-ecwid:
+            from: bc-products
+            to: ecwid-products
+            transformers:
+              - map: { payload.name: name, payload.price: price }
+        """;
+
+    /// <summary>30 products changed long ago, the last one (on the last page) at <see cref="NewestChange"/>.</summary>
+    private static async Task<(PipelineHarness Harness, IReadOnlyList<long> Ids)> StartAsync()
+    {
+        var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 30);
+        var ids = harness.Sandbox.BigCommerce.Products.All.Select(p => p["id"]!.GetValue<long>()).Order().ToArray();
+        foreach (var id in ids)
+            Change(harness, id, id == ids[^1] ? NewestChange : LongAgo);
+        return (harness, ids);
+    }
+
+    private static void Change(PipelineHarness harness, long id, DateTimeOffset at, string? name = null) =>
+        harness.Sandbox.BigCommerce.Products.Update(id, p =>
+        {
+            p["date_modified"] = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+            if (name is not null) p["name"] = name;
+        });
+
+    private static string Iso(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The <c>date_modified:min</c> of the run's first product request; null when it had none.</summary>
+    private static string? SinceAsked(PlatformEmulator emulator) =>
+        emulator.Requests.Where(r => r.Method == "GET" && r.PathAndQuery.Contains("/catalog/products"))
+            .Select(r => Uri.UnescapeDataString(r.PathAndQuery).Split('?').ElementAtOrDefault(1)?.Split('&')
+                .FirstOrDefault(p => p.StartsWith("date_modified:min=", StringComparison.Ordinal))?["date_modified:min=".Length..])
+            .FirstOrDefault();
+
+    private static HashSet<string> NamesIn(EcwidEmulator ecwid) => ecwid.Products.All.Select(p => p["name"]!.ToString()).ToHashSet();
+
+    [Theory]
+    [MemberData(nameof(PipelineTests.Transports), MemberType = typeof(PipelineTests))]
+    public async Task The_next_run_fetches_only_what_changed_since_the_last_including_a_change_made_while_it_ran(string transport)
+    {
+        var (harness, ids) = await StartAsync();
+        await using var _ = harness;
+        var file = harness.WriteIntegration(Incoming(pageSize: 10));
+
+        var first = await harness.RunAsync(file, transport);
+
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+        Assert.Equal(30, first.Totals.Fetched);
+        Assert.Null(SinceAsked(harness.Sandbox.BigCommerce));
+        Assert.Equal(30, harness.Sandbox.Ecwid.Products.Count);
+
+        // A change saved while the first run was in flight, after its page had been read, and stamped before the
+        // newest change that run saw (a slow transaction, another clock): only the lookback brings it in.
+        Change(harness, ids[0], NewestChange.AddMinutes(-2), "Changed while the first run was in flight");
+        // A change after the first run, and an old change the lookback does not reach back to.
+        Change(harness, ids[1], NewestChange.AddMinutes(30), "Changed after the first run");
+        harness.Sandbox.BigCommerce.ClearRequests();
+
+        var second = await harness.RunAsync(file, transport);
+
+        Assert.True(second.Succeeded, string.Join("\n", second.RunErrors.Concat(second.Errors)));
+        Assert.Equal(Iso(NewestChange.AddMinutes(-5)), SinceAsked(harness.Sandbox.BigCommerce));
+        // The two changed products and the newest of the first run, which the lookback overlaps: that one is
+        // unchanged, and the two changes update the products the first run created.
+        Assert.Equal(3, second.Totals.Fetched);
+        Assert.Equal(2, second.Routes["products-to-ecwid"].Published);
+        Assert.Equal(1, second.Routes["products-to-ecwid"].Skipped);
+        Assert.Equal(30, harness.Sandbox.Ecwid.Products.Count);
+        Assert.Contains("Changed while the first run was in flight", NamesIn(harness.Sandbox.Ecwid));
+        Assert.Contains("Changed after the first run", NamesIn(harness.Sandbox.Ecwid));
+    }
+
+    [Fact]
+    public async Task A_failed_run_does_not_move_the_watermark_so_the_next_run_fetches_its_changes_again()
+    {
+        var (harness, ids) = await StartAsync();
+        await using var _ = harness;
+        var file = harness.WriteIntegration(Incoming(pageSize: 2));
+        var first = await harness.RunAsync(file, "inmemory");
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+
+        // Changed after the first run: the second run's first page holds both, its second page the newest of before.
+        Change(harness, ids[0], NewestChange.AddMinutes(40), "First change");
+        Change(harness, ids[1], NewestChange.AddMinutes(30), "Second change");
+        harness.Sandbox.BigCommerce.Faults.RespondErrorWhen(q => q.Contains("page=2", StringComparison.Ordinal), 403);
+
+        var failed = await harness.RunAsync(file, "inmemory");
+
+        Assert.False(failed.Succeeded);
+        Assert.Contains("403", Assert.Single(failed.RunErrors));
+        Assert.Equal(2, failed.Totals.Fetched); // its first page was published, and its changes are newer than any before
+
+        harness.Sandbox.BigCommerce.Faults.Reset();
+        harness.Sandbox.BigCommerce.ClearRequests();
+        var next = await harness.RunAsync(file, "inmemory");
+
+        Assert.True(next.Succeeded, string.Join("\n", next.RunErrors.Concat(next.Errors)));
+        Assert.Equal(Iso(NewestChange.AddMinutes(-5)), SinceAsked(harness.Sandbox.BigCommerce));
+        Assert.Equal(3, next.Totals.Fetched);
+    }
+
+    [Fact]
+    public async Task Request_transformers_put_the_runs_since_where_the_platform_reads_it()
+    {
+        var (harness, ids) = await StartAsync();
+        await using var _ = harness;
+        var file = harness.WriteIntegration(Incoming(pageSize: 10).Replace(
+            """incremental: { field: date_modified, param: "date_modified:min", lookback: 5m }""",
+            """
+            incremental: { field: date_modified, lookback: 5m }
+                transformers:
+                  - set: { "query.date_modified:min": "{{run.since}}" }
+            """.Trim()));
+        var first = await harness.RunAsync(file, "inmemory");
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+        Assert.Null(SinceAsked(harness.Sandbox.BigCommerce)); // no watermark yet: the parameter is left out
+        Change(harness, ids[5], NewestChange.AddMinutes(10), "Changed after the first run");
+        harness.Sandbox.BigCommerce.ClearRequests();
+
+        var second = await harness.RunAsync(file, "inmemory");
+
+        Assert.True(second.Succeeded, string.Join("\n", second.RunErrors.Concat(second.Errors)));
+        Assert.Equal(Iso(NewestChange.AddMinutes(-5)), SinceAsked(harness.Sandbox.BigCommerce));
+        Assert.Equal(2, second.Totals.Fetched);
+        Assert.Contains("Changed after the first run", NamesIn(harness.Sandbox.Ecwid));
+    }
+
+    [Theory]
+    [MemberData(nameof(PipelineTests.Transports), MemberType = typeof(PipelineTests))]
+    public async Task A_child_incoming_fetches_its_nested_entities_under_the_changed_parents_only(string transport)
+    {
+        var (harness, ids) = await StartAsync();
+        await using var _ = harness;
+        const string variantsIncoming = """
+              bc-variants:
+                client: bc-store
+                entity: catalog/products
+                nestedEntity: variants
+                parent: bc-products
+
+            """;
+        const string variantsRoute = """
+
+              variants-to-ecwid:
+                from: bc-variants
+                to: ecwid-products
+                transformers:
+                  - set: { payload.name: "Variant {{sku}}" }
+            """;
+        var file = harness.WriteIntegration(Incoming(pageSize: 10).Replace("incoming:\n", "incoming:\n" + variantsIncoming) + variantsRoute);
+        var first = await harness.RunAsync(file, transport);
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+        Assert.Equal(30, first.Routes["variants-to-ecwid"].Published);
+
+        Change(harness, ids[3], NewestChange.AddMinutes(10), "Changed after the first run");
+        harness.Sandbox.BigCommerce.ClearRequests();
+        var second = await harness.RunAsync(file, transport);
+
+        Assert.True(second.Succeeded, string.Join("\n", second.RunErrors.Concat(second.Errors)));
+        var variantRequests = harness.Sandbox.BigCommerce.Requests.Select(r => r.PathAndQuery).Where(p => p.Contains("/variants")).ToArray();
+        Assert.Equal(new[] { $"/catalog/products/{ids[3]}/variants", $"/catalog/products/{ids[^1]}/variants" }.Order(),
+            variantRequests.Select(p => p[p.IndexOf("/catalog", StringComparison.Ordinal)..].Split('?')[0]).Order());
+        // The variants themselves did not change: fetched again, and skipped as unchanged.
+        Assert.Equal(0, second.Routes["variants-to-ecwid"].Published);
+        Assert.Equal(2, second.Routes["variants-to-ecwid"].Skipped);
+        Assert.Equal(1, second.Routes["products-to-ecwid"].Published);
+        Assert.Equal(30 + 30, harness.Sandbox.Ecwid.Products.Count);
+    }
+
+    [Fact]
+    public async Task A_commercetools_incoming_asks_for_its_changes_with_a_where_predicate_beside_its_own()
+    {
+        await using var harness = await PipelineHarness.StartAsync(commercetoolsProducts: 12);
+        var ct = harness.Sandbox.Commercetools;
+        var file = harness.WriteIntegration($$"""
+            clients:
+              ct-project:
+                platform: commercetools
+                baseUri: {{ct.BaseUri}}
+                authUrl: {{ct.AuthUrl}}
+                projectKey: {{ct.ProjectKey}}
+                clientId: {{ct.ClientId}}
+                clientSecret: "{{ct.ClientSecret}}"
+            incoming:
+              ct-products:
+                client: ct-project
+                entity: products
+                query: { where: "masterData(published = true)" }
+                incremental: { field: lastModifiedAt, param: where }
+            outgoing:
+              ecwid-products:
+                client: ecwid-store
+                entity: products
+                method: POST
+            routes:
+              products-to-ecwid:
+                from: ct-products
+                to: ecwid-products
+                transformers:
+                  - map: { payload.name: masterData.current.name.en }
+            """.Replace("clients:\n", ""));
+        var first = await harness.RunAsync(file, "inmemory");
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+        Assert.Equal(12, first.Totals.Fetched);
+        var newest = ct.Products.All.Max(p => p["lastModifiedAt"]!.ToString());
+        var changed = ct.Products.All.MinBy(p => p["lastModifiedAt"]!.ToString())!;
+        ct.Products.Update(changed["id"]!.ToString(), p => p["masterData"]!["current"]!["name"]!["en"] = "Changed after the first run");
+        ct.ClearRequests();
+
+        var second = await harness.RunAsync(file, "inmemory");
+
+        Assert.True(second.Succeeded, string.Join("\n", second.RunErrors.Concat(second.Errors)));
+        var asked = ct.Requests.Select(r => Uri.UnescapeDataString(r.PathAndQuery.Replace('+', ' '))).First(q => q.Contains("/products?"));
+        Assert.Contains($"where=(masterData(published = true)) and lastModifiedAt >= \"{newest}\"", asked);
+        Assert.Contains("Changed after the first run", NamesIn(harness.Sandbox.Ecwid));
+    }
+}
