@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Switchboard.Host.Commands;
+using Switchboard.Persistence;
 
 var root = new RootCommand("Switchboard: move products, orders and customers between shop platforms")
 {
@@ -13,4 +14,26 @@ var root = new RootCommand("Switchboard: move products, orders and customers bet
     TasksCommand.Create(),
     ReplayCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (SetupMistakes(ex).ToList() is { Count: > 0 } mistakes)
+{
+    // Mistakes of setup, not of the program: the messages are the whole story.
+    foreach (var mistake in mistakes) await Console.Error.WriteLineAsync($"error: {mistake.Message}");
+    return 1;
+}
+catch (Exception ex)
+{
+    await Console.Error.WriteLineAsync($"unexpected error: {ex}");
+    return 1;
+}
+
+// Several services start at once, so their failures may come together (an AggregateException).
+static IEnumerable<StateDatabaseException> SetupMistakes(Exception ex) => ex switch
+{
+    StateDatabaseException mistake => [mistake],
+    AggregateException all => all.InnerExceptions.SelectMany(SetupMistakes),
+    _ => [],
+};

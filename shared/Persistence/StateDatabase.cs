@@ -30,18 +30,3 @@ public static class StateDatabase
         }.ToString();
     }
 }
-
-/// <summary>Creates the schema (and switches SQLite to write-ahead logging so readers never block writers).</summary>
-internal sealed class StateDatabaseInitializer<TContext>(IDbContextFactory<TContext> contexts) : IHostedService
-    where TContext : DbContext
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.EnsureCreatedAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}

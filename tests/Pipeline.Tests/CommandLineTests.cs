@@ -95,4 +95,28 @@ public sealed class CommandLineTests
         Assert.Equal(60, summary["routes"]!["products-to-ecwid"]!["published"]!.GetValue<int>());
         Assert.Equal(60, harness.Sandbox.Ecwid.Products.Count);
     }
+
+    [Fact]
+    public async Task A_state_database_of_another_version_stops_the_run_naming_the_file()
+    {
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5);
+        var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
+        var state = Path.Combine(harness.Folder, "state");
+        var first = await ServiceProcess.RunAsync(Switchboard, ["run", file, "--json", "--state", state], cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(first.ExitCode == 0, first.StdOut + first.StdErr);
+        var database = Path.Combine(state, "transformer.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=false"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var older = connection.CreateCommand();
+            older.CommandText = "UPDATE switchboard_schema SET \"Fingerprint\" = 'made-by-an-older-version'";
+            Assert.Equal(1, await older.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, ["run", file, "--state", state], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"the state database {database} was made by another version of Switchboard", stdout + stderr);
+        Assert.Equal(5, harness.Sandbox.Ecwid.Products.Count);
+    }
 }
