@@ -11,6 +11,14 @@ public static class BusExtensions
     /// leaves half its messages behind.</remarks>
     public static IServiceCollection AddSwitchboardBus(this IServiceCollection services, SwitchboardOptions options, IReadOnlyList<ISwitchboardModule> modules)
     {
+        // Starting returns once every queue is declared and bound: a command sent right after start (a run's first
+        // RunIncoming) must never reach an exchange whose queue is not bound yet, where RabbitMQ drops it unseen.
+        services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromMinutes(2);
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+        });
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.QueuePrefix, includeNamespace: false));
