@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
+using Switchboard.Hosting;
 
 namespace Switchboard.Transformer;
 
@@ -18,6 +19,7 @@ public sealed class EntityPublishedConsumer(IDbContextFactory<TransformerDbConte
             .SetProperty(x => x.TargetId, message.TargetId)
             .SetProperty(x => x.Reason, (string?)null)
             .SetProperty(x => x.UpdatedAt, DateTime.UtcNow), context.CancellationToken);
+        SwitchboardMetrics.EntityPublished(message.Route);
         if (changed == 0)
             logger.LogWarning("Task {TaskId} of route {Route} was published but is not in progress here (a repeated answer, or another Transformer's task)", message.TaskId, message.Route);
     }
@@ -26,17 +28,23 @@ public sealed class EntityPublishedConsumer(IDbContextFactory<TransformerDbConte
 /// <summary>Marks a task failed with the platform's message.</summary>
 public sealed class EntityPublishFailedConsumer(IDbContextFactory<TransformerDbContext> contexts) : IConsumer<EntityPublishFailed>
 {
-    public Task Consume(ConsumeContext<EntityPublishFailed> context) =>
-        TaskFailures.FailAsync(contexts, context.Message.TaskId, context.Message.Error.ToString(), context.CancellationToken);
+    public Task Consume(ConsumeContext<EntityPublishFailed> context)
+    {
+        SwitchboardMetrics.EntityFailed(context.Message.Route);
+        return TaskFailures.FailAsync(contexts, context.Message.TaskId, context.Message.Error.ToString(), context.CancellationToken);
+    }
 }
 
 /// <summary>A publish that ended in a fault (an error no retry cured) fails its task with that error, so no task
 /// waits for an answer that will never come.</summary>
 public sealed class PublishEntityFaultConsumer(IDbContextFactory<TransformerDbContext> contexts) : IConsumer<Fault<PublishEntity>>
 {
-    public Task Consume(ConsumeContext<Fault<PublishEntity>> context) =>
-        TaskFailures.FailAsync(contexts, context.Message.Message.TaskId,
+    public Task Consume(ConsumeContext<Fault<PublishEntity>> context)
+    {
+        SwitchboardMetrics.EntityFailed(context.Message.Message.Route);
+        return TaskFailures.FailAsync(contexts, context.Message.Message.TaskId,
             $"the {context.Message.Message.Client} connector could not publish it: {TaskFailures.Describe(context.Message)}", context.CancellationToken);
+    }
 }
 
 public static class TaskFailures

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Configuration;
 
 namespace Switchboard.Hosting;
@@ -35,7 +36,9 @@ public static class ServiceRunner
             QueuePrefix = Environment.GetEnvironmentVariable("SWITCHBOARD_QUEUE_PREFIX") ?? "",
             ConnectionStrings = ConnectionStringsFromEnvironment(),
         };
-        using var host = SwitchboardHost.CreateBuilder(args, options, integration, modules).Build();
+        var builder = SwitchboardHost.CreateBuilder(args, options, integration, modules);
+        builder.Services.AddSwitchboardHealth();
+        using var host = builder.Build();
         await host.RunAsync();
         return 0;
     }

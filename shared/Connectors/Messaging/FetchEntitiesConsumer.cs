@@ -38,6 +38,7 @@ public sealed class FetchEntitiesConsumer<TPlatform>(ConnectorClients<TPlatform>
             return;
         }
 
+        SwitchboardMetrics.EntitiesFetched(message.Incoming, message.Client, page.Entities.Count);
         await context.Publish(new EntitiesFetched
         {
             RunId = message.RunId,
