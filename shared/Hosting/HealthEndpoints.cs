@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Switchboard.Hosting;
 
 /// <summary>The service defaults an orchestrator probes: <c>/health/live</c> (the process answers) and
-/// <c>/health/ready</c> (every check tagged <c>ready</c> passes: the bus is connected — MassTransit registers that
+/// <c>/health/ready</c> (200 only while every check tagged <c>ready</c> is healthy: the bus is connected — MassTransit registers that
 /// check — and the state database is reachable where the service has one).</summary>
 /// <remarks>Served on <c>SWITCHBOARD_HEALTH_PORT</c> (the images set 8080); unset or 0 serves nothing, so tests and
 /// the command line open no port. A plain <see cref="HttpListener"/> keeps the images on the .NET runtime without
@@ -90,7 +90,7 @@ internal sealed class HealthServer(int port, HealthCheckService checks, ILogger<
         var report = await checks.CheckHealthAsync(c => c.Tags.Contains(HealthEndpoints.ReadyTag), limit.Token);
         var lines = report.Entries.Select(e => $"{e.Key}: {e.Value.Status}{(e.Value.Description is { } d ? " — " + d : "")}");
         var text = $"{report.Status}\n{string.Join('\n', lines)}";
-        return (report.Status == HealthStatus.Unhealthy ? 503 : 200, text);
+        return (report.Status == HealthStatus.Healthy ? 200 : 503, text);
     }
 
     public override void Dispose()
