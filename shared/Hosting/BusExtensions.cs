@@ -18,6 +18,11 @@ public static class BusExtensions
             if (options.Transport == Transport.RabbitMq)
             {
                 var uri = options.RabbitMqUri ?? SwitchboardOptions.RabbitMqUriFromEnvironment();
+                if (options.QuorumQueues)
+                    bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                    {
+                        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
+                    });
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(uri);

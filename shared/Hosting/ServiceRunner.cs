@@ -35,6 +35,7 @@ public static class ServiceRunner
             StateDirectory = Environment.GetEnvironmentVariable("SWITCHBOARD_STATE") ?? ".switchboard",
             QueuePrefix = Environment.GetEnvironmentVariable("SWITCHBOARD_QUEUE_PREFIX") ?? "",
             ConnectionStrings = ConnectionStringsFromEnvironment(),
+            QuorumQueues = Environment.GetEnvironmentVariable("SWITCHBOARD_QUORUM_QUEUES") is { } quorum && quorum.Equals("true", StringComparison.OrdinalIgnoreCase),
         };
         var builder = SwitchboardHost.CreateBuilder(args, options, integration, modules);
         builder.Services.AddSwitchboardHealth();

@@ -20,6 +20,10 @@ public sealed record SwitchboardOptions
     /// <summary>Prefix for queue names, so several test runs can share one broker without meeting.</summary>
     public string QueuePrefix { get; init; } = "";
 
+    /// <summary>Declares every receive queue as a RabbitMQ quorum queue (replicated, durable) instead of a classic
+    /// one. A queue keeps the type it was declared with: switching an existing broker means deleting its queues first.</summary>
+    public bool QuorumQueues { get; init; }
+
     public static Uri RabbitMqUriFromEnvironment() =>
         Environment.GetEnvironmentVariable("RABBITMQ_URI") is { Length: > 0 } uri
             ? new Uri(uri)
