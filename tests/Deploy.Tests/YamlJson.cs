@@ -16,6 +16,13 @@ public static class YamlJson
         return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
     }
 
+    public static IEnumerable<JsonNode?> ParseAll(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return stream.Documents.Select(d => Convert(d.RootNode)).ToList();
+    }
+
     private static JsonNode? Convert(YamlNode node) => node switch
     {
         YamlMappingNode map => Mapping(map),
