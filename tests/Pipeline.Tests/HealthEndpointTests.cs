@@ -9,7 +9,7 @@ namespace Switchboard.Pipeline.Tests;
 [Collection(nameof(PipelineCollection))]
 public sealed class HealthEndpointTests
 {
-    private static readonly string Dll = Path.Combine(ServiceProcess.BuildOutput("services/Connector.BigCommerce"), "Switchboard.Connector.BigCommerce.dll");
+    internal static readonly string Dll = Path.Combine(ServiceProcess.BuildOutput("services/Connector.BigCommerce"), "Switchboard.Connector.BigCommerce.dll");
 
     [Fact]
     public async Task A_connector_connected_to_RabbitMQ_is_ready()
@@ -41,7 +41,7 @@ public sealed class HealthEndpointTests
         Assert.Contains("masstransit", ready.Value.Body, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static Dictionary<string, string> Environment(Uri broker, int port) => new()
+    internal static Dictionary<string, string> Environment(Uri broker, int port) => new()
     {
         ["SWITCHBOARD_INTEGRATION"] = Path.Combine(RepositoryRoot(), "examples", "bigcommerce-to-ecwid.yaml"),
         ["RABBITMQ_URI"] = broker.ToString(),
@@ -56,7 +56,7 @@ public sealed class HealthEndpointTests
     };
 
     /// <summary>Asks until <paramref name="done"/> holds, for at most a minute, then fails with what the service printed.</summary>
-    private static async Task<(HttpStatusCode Status, string Body)> PollAsync(int port, string path, Func<HttpStatusCode, bool> done, ServiceProcess service)
+    internal static async Task<(HttpStatusCode Status, string Body)> PollAsync(int port, string path, Func<HttpStatusCode, bool> done, ServiceProcess service)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
         (HttpStatusCode Status, string Body)? last = null;
@@ -86,7 +86,7 @@ public sealed class HealthEndpointTests
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
