@@ -38,15 +38,41 @@ function kubernetes(text) {
       problems.push(`${name}: no schema for apiVersion ${manifest.apiVersion}, kind ${manifest.kind}`);
       continue;
     }
+    const objects = [];
     try {
-      new Model(manifest).validate();
+      Model.prototype.validate.call(tracked(manifest, '', objects));
     } catch (error) {
-      const details = (error.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}${e.params?.additionalProperty ? ` '${e.params.additionalProperty}'` : ''}`);
+      const details = (error.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}`);
       problems.push(`${name}: ${details.length > 0 ? details.join('; ') : error.message}`);
+      continue;
     }
+    for (const field of unknownFields(objects)) problems.push(`${name}: ${field} is not a field of the schema`);
   }
   if (problems.length === 0) console.log(`ok: ${count} manifests valid`);
   return problems;
+}
+
+// The schemas do not forbid unknown fields, but their compiled validators read every field they know: a field of an
+// object the validator never read (and whose keys it never listed, as it does for maps) is unknown, as
+// `kubectl apply` (strict field validation) would say.
+function tracked(value, path, objects) {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item, i) => tracked(item, `${path}/${i}`, objects));
+  const record = { path, keys: Object.keys(value), read: new Set(), listed: false };
+  objects.push(record);
+  const target = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, tracked(item, `${path}/${key}`, objects)]));
+  return new Proxy(target, {
+    get(t, key, receiver) { record.read.add(key); return Reflect.get(t, key, receiver); },
+    has(t, key) { record.read.add(key); return Reflect.has(t, key); },
+    getOwnPropertyDescriptor(t, key) { record.read.add(key); return Reflect.getOwnPropertyDescriptor(t, key); },
+    ownKeys(t) { record.listed = true; return Reflect.ownKeys(t); },
+  });
+}
+
+function unknownFields(objects) {
+  const unknown = objects.filter(o => !o.listed).flatMap(o => o.keys.filter(key => !o.read.has(key)).map(key => `${o.path}/${key}`));
+  // Inside an unknown field everything is unknown: name only the outermost.
+  return unknown.filter(path => !unknown.some(outer => path.startsWith(outer + '/')));
 }
 
 function modelFor(apiVersion, kind) {

@@ -37,6 +37,20 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public async Task A_manifest_with_a_misspelt_field_is_refused_with_the_field_named()
+    {
+        var rendered = await RenderAsync("dev");
+        var (node, script) = Tool.RequireValidator();
+        var broken = rendered.Replace("readinessProbe:", "readinesProbe:");
+
+        var (exitCode, output, _) = await Tool.RunAsync(node, [script, "k8s", "-"], broken);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Deployment/scheduler: /spec/template/spec/containers/0/readinesProbe is not a field of the schema", output);
+        Assert.DoesNotContain("readinesProbe/httpGet", output);
+    }
+
+    [Fact]
     public async Task A_kustomization_naming_a_missing_file_does_not_render()
     {
         var kubectl = Tool.Require("kubectl");
