@@ -128,7 +128,7 @@ public sealed class KubernetesManifestTests
     {
         Assert.Equal(File.ReadAllText(Repository.PathOf("examples/bigcommerce-to-ecwid.yaml")),
             File.ReadAllText(Repository.PathOf("deploy/k8s/base/integration/bigcommerce-to-ecwid.yaml")));
-        foreach (var file in new[] { "rabbitmq.conf", "enabled_plugins" })
+        foreach (var file in new[] { "enabled_plugins" })
             Assert.Equal(File.ReadAllText(Repository.PathOf($"deploy/rabbitmq/{file}")),
                 File.ReadAllText(Repository.PathOf($"deploy/k8s/overlays/dev/rabbitmq/{file}")));
     }
