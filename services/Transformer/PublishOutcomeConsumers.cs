@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
+using Switchboard.Hosting;
 
 namespace Switchboard.Transformer;
 
@@ -11,7 +12,9 @@ public sealed class EntityPublishedConsumer(PublishOutcomes outcomes, ILogger<En
     public async Task Consume(ConsumeContext<EntityPublished> context)
     {
         var message = context.Message;
-        if (!await outcomes.FinishAsync(message, context.CancellationToken))
+        if (await outcomes.FinishAsync(message, context.CancellationToken))
+            SwitchboardMetrics.EntityPublished(message.Route);
+        else
             logger.LogWarning("Task {TaskId} of route {Route} was published but is not in progress here (a repeated answer, or another Transformer's task)", message.TaskId, message.Route);
     }
 }
@@ -19,19 +22,25 @@ public sealed class EntityPublishedConsumer(PublishOutcomes outcomes, ILogger<En
 /// <summary>Fails the task with the platform's message, or schedules its next try when the route retries.</summary>
 public sealed class EntityPublishFailedConsumer(PublishOutcomes outcomes) : IConsumer<EntityPublishFailed>
 {
-    public Task Consume(ConsumeContext<EntityPublishFailed> context) =>
-        outcomes.FailAsync(context.Message.TaskId, context.Message.Error.ToString(), context.Message.Error.Request,
+    public Task Consume(ConsumeContext<EntityPublishFailed> context)
+    {
+        SwitchboardMetrics.EntityFailed(context.Message.Route);
+        return outcomes.FailAsync(context.Message.TaskId, context.Message.Error.ToString(), context.Message.Error.Request,
             PublishOutcomes.Summary(context.Message.Error), context.CancellationToken, context.Message.Error.StatusCode);
+    }
 }
 
 /// <summary>A publish that ended in a fault (an error no retry cured) fails its task with that error, so no task
 /// waits for an answer that will never come.</summary>
 public sealed class PublishEntityFaultConsumer(PublishOutcomes outcomes) : IConsumer<Fault<PublishEntity>>
 {
-    public Task Consume(ConsumeContext<Fault<PublishEntity>> context) =>
-        outcomes.FailAsync(context.Message.Message.TaskId,
+    public Task Consume(ConsumeContext<Fault<PublishEntity>> context)
+    {
+        SwitchboardMetrics.EntityFailed(context.Message.Message.Route);
+        return outcomes.FailAsync(context.Message.Message.TaskId,
             $"the {context.Message.Message.Client} connector could not publish it: {TaskFailures.Describe(context.Message)}",
             null, null, context.CancellationToken);
+    }
 }
 
 public static class TaskFailures

@@ -15,7 +15,7 @@ public static class BusExtensions
         // RunIncoming) must never reach an exchange whose queue is not bound yet, where RabbitMQ drops it unseen.
         services.Configure<MassTransitHostOptions>(host =>
         {
-            host.WaitUntilStarted = true;
+            host.WaitUntilStarted = options.WaitForBusOnStart;
             host.StartTimeout = TimeSpan.FromMinutes(2);
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
@@ -26,6 +26,11 @@ public static class BusExtensions
             if (options.Transport == Transport.RabbitMq)
             {
                 var uri = options.RabbitMqUri ?? SwitchboardOptions.RabbitMqUriFromEnvironment();
+                if (options.QuorumQueues)
+                    bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                    {
+                        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
+                    });
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(uri);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Configuration;
 
 namespace Switchboard.Hosting;
@@ -34,8 +35,12 @@ public static class ServiceRunner
             StateDirectory = Environment.GetEnvironmentVariable("SWITCHBOARD_STATE") ?? ".switchboard",
             QueuePrefix = Environment.GetEnvironmentVariable("SWITCHBOARD_QUEUE_PREFIX") ?? "",
             ConnectionStrings = ConnectionStringsFromEnvironment(),
+            WaitForBusOnStart = false,
+            QuorumQueues = Environment.GetEnvironmentVariable("SWITCHBOARD_QUORUM_QUEUES") is { } quorum && quorum.Equals("true", StringComparison.OrdinalIgnoreCase),
         };
-        using var host = SwitchboardHost.CreateBuilder(args, options, integration, modules).Build();
+        var builder = SwitchboardHost.CreateBuilder(args, options, integration, modules);
+        builder.Services.AddSwitchboardHealth();
+        using var host = builder.Build();
         await host.RunAsync();
         return 0;
     }

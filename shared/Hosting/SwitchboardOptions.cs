@@ -23,9 +23,16 @@ public sealed record SwitchboardOptions
     /// <summary>Fetch and transform, publish nothing: the Transformer keeps what it would send in its outbox
     /// (of a throw-away state folder) and never sends it.</summary>
     public bool DryRun { get; init; }
+    /// <summary>Declares every receive queue as a RabbitMQ quorum queue (replicated, durable) instead of a classic
+    /// one. A queue keeps the type it was declared with: switching an existing broker means deleting its queues first.</summary>
+    public bool QuorumQueues { get; init; }
 
     public static Uri RabbitMqUriFromEnvironment() =>
         Environment.GetEnvironmentVariable("RABBITMQ_URI") is { Length: > 0 } uri
             ? new Uri(uri)
             : throw new InvalidOperationException("RABBITMQ_URI is not set; it names the broker, e.g. amqp://guest:guest@127.0.0.1:5672/");
+
+    /// <summary>Start returns only once the bus has bound every queue (the command line, which sends a run's first
+    /// command right after). A service started alone returns at once and tells its readiness through /health/ready.</summary>
+    public bool WaitForBusOnStart { get; init; } = true;
 }

@@ -14,7 +14,7 @@ public static class TelemetryExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t => t.AddSource("MassTransit").AddHttpClientInstrumentation().AddOtlpExporter())
-            .WithMetrics(m => m.AddMeter("MassTransit").AddHttpClientInstrumentation().AddOtlpExporter());
+            .WithMetrics(m => m.AddMeter("MassTransit", SwitchboardMetrics.MeterName).AddHttpClientInstrumentation().AddOtlpExporter());
         return services;
     }
 }

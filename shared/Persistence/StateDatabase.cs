@@ -15,6 +15,7 @@ public static class StateDatabase
         connectionString ??= SqliteFile(stateDirectory, service);
         services.AddDbContextFactory<TContext>(options => options.UseSqlite(connectionString));
         services.AddHostedService<StateDatabaseInitializer<TContext>>();
+        services.AddHealthChecks().AddCheck<StateDatabaseHealthCheck<TContext>>($"{service}-database", tags: ["ready"]);
         return services;
     }
 

@@ -41,6 +41,7 @@ public static class PlatformHttpClients
                     });
                 return new AuthenticationHandler(authenticator);
             });
+            builder.AddHttpMessageHandler(() => new RequestMetricsHandler(client.Name));
             if (client.LogRequests != RequestLogging.None)
                 builder.AddHttpMessageHandler(sp => new RequestLoggingHandler(client.LogRequests, redactor,
                     sp.GetRequiredService<ILoggerFactory>().CreateLogger($"Switchboard.Http.{client.Name}")));

@@ -55,6 +55,7 @@ public sealed class FetchEntitiesConsumer<TPlatform>(ConnectorClients<TPlatform>
         }
         var ids = message.CollectIdsFrom is { } idPath ? [.. message.IdsSoFar, .. IdsOf(page.Entities, idPath)] : message.IdsSoFar;
 
+        SwitchboardMetrics.EntitiesFetched(message.Incoming, message.Client, page.Entities.Count);
         var isLastPage = page.Next is null && message.NextObjectIds.Count == 0;
         await context.Publish(new EntitiesFetched
         {
