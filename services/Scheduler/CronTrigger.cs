@@ -8,8 +8,10 @@ using Switchboard.Hosting;
 
 namespace Switchboard.Scheduler;
 
-/// <summary>Fires <see cref="RunIncoming"/> for every incoming with a <c>schedule</c>, at each cron occurrence.</summary>
-public sealed class CronTrigger(Integration integration, QueueAddresses queues, ISendEndpointProvider send, TimeProvider clock, ILogger<CronTrigger> logger)
+/// <summary>Fires <see cref="RunIncoming"/> for every incoming with a <c>schedule</c>, at each cron occurrence; with
+/// several Scheduler replicas on one database, only the replica that claims the tick fires it.</summary>
+public sealed class CronTrigger(Integration integration, QueueAddresses queues, ISendEndpointProvider send, TickClaims claims, TimeProvider clock,
+    ILogger<CronTrigger> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -30,8 +32,14 @@ public sealed class CronTrigger(Integration integration, QueueAddresses queues, 
             {
                 for (var wait = next - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = next - clock.GetUtcNow())
                     await Task.Delay(wait < LongestWait ? wait : LongestWait, clock, stoppingToken);
+                var run = new RunIncoming { Incoming = incoming.Name, Trigger = "schedule" };
+                if (!await claims.TryClaimAsync(incoming.Name, next, run.RunId, stoppingToken))
+                {
+                    logger.LogInformation("{Incoming}: the run due at {Next:u} was started by another Scheduler replica", incoming.Name, next);
+                    continue;
+                }
                 var endpoint = await send.GetSendEndpoint(queues.RunIncoming);
-                await endpoint.Send(new RunIncoming { Incoming = incoming.Name, Trigger = "schedule" }, stoppingToken);
+                await endpoint.Send(run, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

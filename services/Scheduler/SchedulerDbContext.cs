@@ -6,6 +6,7 @@ public sealed class SchedulerDbContext(DbContextOptions<SchedulerDbContext> opti
 {
     public DbSet<RunRecord> Runs => Set<RunRecord>();
     public DbSet<WatermarkRecord> Watermarks => Set<WatermarkRecord>();
+    public DbSet<TickRecord> Ticks => Set<TickRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -20,6 +21,12 @@ public sealed class SchedulerDbContext(DbContextOptions<SchedulerDbContext> opti
         {
             watermark.ToTable("watermarks");
             watermark.HasKey(w => w.Incoming);
+        });
+        model.Entity<TickRecord>(tick =>
+        {
+            tick.ToTable("ticks");
+            // The unique key that lets one replica only claim a tick (TickClaims inserts into it by name).
+            tick.HasKey(t => new { t.Incoming, t.ScheduledAt });
         });
     }
 }

@@ -1,11 +1,13 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Switchboard.Configuration;
 using Switchboard.Contracts;
 using Switchboard.Hosting;
+using Switchboard.Persistence;
 using Xunit;
 
 namespace Switchboard.Scheduler.Tests;
@@ -14,6 +16,7 @@ namespace Switchboard.Scheduler.Tests;
 public sealed class CronTriggerTests : IAsyncDisposable
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 7, 0, TimeSpan.Zero));
+    private readonly string _state = Directory.CreateTempSubdirectory("switchboard-cron-").FullName;
     private ServiceProvider? _services;
 
     private async Task<(CronTrigger Trigger, ITestHarness Harness)> StartAsync(string schedule, string? timeZone = null)
@@ -25,14 +28,20 @@ public sealed class CronTriggerTests : IAsyncDisposable
                 ["bc-products"] = new() { Name = "bc-products", Client = "bc", Entity = "catalog/products", Schedule = schedule, TimeZone = timeZone },
             },
         };
-        _services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(new QueueAddresses(new SwitchboardOptions()))
-            .AddMassTransitTestHarness()
-            .BuildServiceProvider(true);
+            .AddSingleton<TimeProvider>(_clock)
+            .AddSingleton<TickClaims>()
+            .AddMassTransitTestHarness();
+        services.AddStateDatabase<SchedulerDbContext>("scheduler", null, _state);
+        _services = services.BuildServiceProvider(true);
+        foreach (var hosted in _services.GetServices<IHostedService>().Where(h => h is not CronTrigger))
+            await hosted.StartAsync(TestContext.Current.CancellationToken);
         var harness = _services.GetRequiredService<ITestHarness>();
         await harness.Start();
-        var trigger = new CronTrigger(integration, _services.GetRequiredService<QueueAddresses>(), harness.Bus, _clock, NullLogger<CronTrigger>.Instance);
+        var trigger = new CronTrigger(integration, _services.GetRequiredService<QueueAddresses>(), harness.Bus, _services.GetRequiredService<TickClaims>(), _clock,
+            NullLogger<CronTrigger>.Instance);
         await trigger.StartAsync(TestContext.Current.CancellationToken);
         return (trigger, harness);
     }
@@ -90,5 +99,7 @@ public sealed class CronTriggerTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_services is not null) await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_state, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,0 +1,108 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Switchboard.Configuration;
+using Switchboard.Contracts;
+using Switchboard.Hosting;
+using Switchboard.Persistence;
+using Xunit;
+
+namespace Switchboard.Scheduler.Tests;
+
+/// <summary>Two Scheduler replicas on one state database: each tick of a schedule starts one run, not two.</summary>
+public sealed class TickClaimTests : IAsyncDisposable
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 7, 0, TimeSpan.Zero));
+    private readonly string _state = Directory.CreateTempSubdirectory("switchboard-ticks-").FullName;
+    private readonly List<ServiceProvider> _providers = [];
+    private readonly List<CronTrigger> _triggers = [];
+
+    private static readonly Integration Integration = new()
+    {
+        Incoming = new Dictionary<string, IncomingConfig>
+        {
+            ["bc-products"] = new() { Name = "bc-products", Client = "bc", Entity = "catalog/products", Schedule = "*/15 * * * *" },
+        },
+    };
+
+    [Fact]
+    public async Task Two_replicas_on_one_database_send_one_run_trigger_per_tick()
+    {
+        var harness = await StartHarnessAsync();
+        var first = await StartReplicaAsync(harness);
+        await StartReplicaAsync(harness);
+
+        await AdvanceAsync(TimeSpan.FromMinutes(8)); // 10:15
+        await AdvanceAsync(TimeSpan.FromMinutes(15)); // 10:30
+
+        var sent = harness.Sent.Select<RunIncoming>(TestContext.Current.CancellationToken).Select(s => s.Context.Message).ToList();
+        Assert.Equal(2, sent.Count);
+        await using var db = await first.GetRequiredService<IDbContextFactory<SchedulerDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var ticks = await db.Ticks.OrderBy(t => t.ScheduledAt).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([new DateTime(2026, 3, 2, 10, 15, 0), new DateTime(2026, 3, 2, 10, 30, 0)], ticks.Select(t => t.ScheduledAt));
+        // The run each tick records is the run that was sent.
+        Assert.Equal(sent.Select(s => s.RunId).Order(), ticks.Select(t => t.RunId).Order());
+    }
+
+    [Fact]
+    public async Task A_tick_claimed_by_another_replica_is_not_claimed_again()
+    {
+        var replica = await StartReplicaAsync(await StartHarnessAsync(), startTrigger: false);
+        var claims = replica.GetRequiredService<TickClaims>();
+        var tick = new DateTimeOffset(2026, 3, 2, 10, 15, 0, TimeSpan.Zero);
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.True(await claims.TryClaimAsync("bc-products", tick, Guid.NewGuid(), ct));
+        Assert.False(await claims.TryClaimAsync("bc-products", tick, Guid.NewGuid(), ct));
+        // The same instant of another incoming, and the next tick, are free.
+        Assert.True(await claims.TryClaimAsync("ecwid-orders", tick, Guid.NewGuid(), ct));
+        Assert.True(await claims.TryClaimAsync("bc-products", tick.AddMinutes(15), Guid.NewGuid(), ct));
+    }
+
+    private async Task<ITestHarness> StartHarnessAsync()
+    {
+        var provider = new ServiceCollection().AddLogging().AddMassTransitTestHarness().BuildServiceProvider(true);
+        _providers.Add(provider);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        return harness;
+    }
+
+    /// <summary>A replica: its own services and trigger, the shared state folder (one SQLite file), the harness's bus.</summary>
+    private async Task<ServiceProvider> StartReplicaAsync(ITestHarness harness, bool startTrigger = true)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddStateDatabase<SchedulerDbContext>("scheduler", null, _state);
+        services.AddSingleton<TimeProvider>(_clock).AddSingleton<TickClaims>();
+        var provider = services.BuildServiceProvider(true);
+        _providers.Add(provider);
+        foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StartAsync(TestContext.Current.CancellationToken);
+        if (startTrigger)
+        {
+            var trigger = new CronTrigger(Integration, new QueueAddresses(new SwitchboardOptions()), harness.Bus, provider.GetRequiredService<TickClaims>(), _clock,
+                NullLogger<CronTrigger>.Instance);
+            await trigger.StartAsync(TestContext.Current.CancellationToken);
+            _triggers.Add(trigger);
+        }
+        return provider;
+    }
+
+    private async Task AdvanceAsync(TimeSpan by)
+    {
+        _clock.Advance(by);
+        // Let both triggers' continuations claim (a database write each) and send.
+        for (var i = 0; i < 50; i++) await Task.Delay(10);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var trigger in _triggers) await trigger.StopAsync(CancellationToken.None);
+        foreach (var provider in _providers) await provider.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_state, recursive: true); } catch (IOException) { }
+    }
+}
