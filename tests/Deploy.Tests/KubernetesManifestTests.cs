@@ -98,13 +98,16 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public async Task The_Scheduler_is_one_replica_replaced_by_Recreate_so_a_tick_never_fires_twice(string overlay)
+    public async Task Scheduler_replicas_share_the_database_they_claim_ticks_in(string overlay)
     {
         var scheduler = Manifests(await RenderAsync(overlay))
             .Single(m => m["kind"]?.GetValue<string>() == "Deployment" && m["metadata"]!["name"]!.GetValue<string>() == "scheduler");
 
-        Assert.Equal(1, scheduler["spec"]!["replicas"]!.GetValue<long>());
-        Assert.Equal("Recreate", scheduler["spec"]!["strategy"]!["type"]!.GetValue<string>());
+        Assert.Equal(overlay == "prod" ? 2 : 1, scheduler["spec"]!["replicas"]!.GetValue<long>());
+        var database = scheduler["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]!.AsArray()
+            .Single(e => e!["name"]!.GetValue<string>() == "SWITCHBOARD_DB_SCHEDULER");
+        // The dev overlay generates the secret, with a hash suffix.
+        Assert.StartsWith("switchboard-database", database!["valueFrom"]!["secretKeyRef"]!["name"]!.GetValue<string>());
     }
 
     [Fact]
