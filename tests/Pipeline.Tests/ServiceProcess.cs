@@ -10,6 +10,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private ServiceProcess(Process process) => _process = process;
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The folder a project's build output sits in, for the same configuration as these tests.</summary>
     public static string BuildOutput(string projectFolder)
     {
