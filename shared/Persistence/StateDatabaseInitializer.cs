@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,20 @@ internal sealed class StateDatabaseInitializer<TContext>(IDbContextFactory<TCont
     where TContext : DbContext
 {
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await InitializeAsync(cancellationToken);
+        }
+        catch (DbException)
+        {
+            // Replicas starting together on a new database (two Schedulers on one file or server) all find it empty;
+            // the one whose CREATE TABLE comes second fails, and on a second look finds the tables the other made.
+            await InitializeAsync(cancellationToken);
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var created = await db.Database.EnsureCreatedAsync(cancellationToken);
