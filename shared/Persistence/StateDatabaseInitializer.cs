@@ -44,10 +44,18 @@ internal sealed class StateDatabaseInitializer<TContext>(IDbContextFactory<TCont
         foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct())
         {
             // The table names come from the model, never from input.
+            try
+            {
 #pragma warning disable EF1002
-            var rows = await db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").ToListAsync(cancellationToken);
+                var rows = await db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").ToListAsync(cancellationToken);
 #pragma warning restore EF1002
-            if (rows.Single() > 0) return true;
+                if (rows.Single() > 0) return true;
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // A table this version has and that database lacks: made by another version, so not to be adopted.
+                return true;
+            }
         }
         return false;
     }
