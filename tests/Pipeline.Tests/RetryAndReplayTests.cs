@@ -108,6 +108,34 @@ public sealed class RetryAndReplayTests
     }
 
     [Fact]
+    public async Task A_failed_task_sent_again_by_a_later_run_is_not_replayed_over_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5);
+        var products = harness.Sandbox.BigCommerce.Products.All;
+        var refused = products[3]["sku"]!.ToString();
+        harness.Sandbox.Ecwid.Faults.RejectWhen(p => p["sku"]?.ToString() == refused, message: Refusal);
+        var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
+        Assert.Equal(1, (await harness.RunAsync(file, "inmemory")).Routes["products-to-ecwid"].Failed);
+
+        // Fixed in the store; the next scheduled run sends the product, and a newer price with it.
+        harness.Sandbox.Ecwid.Faults.Reset();
+        harness.Sandbox.BigCommerce.Products.Update(products[3]["id"]!.GetValue<long>(), p => p["price"] = 99.5m);
+        Assert.Equal(0, (await harness.RunAsync(file, "inmemory")).Routes["products-to-ecwid"].Failed);
+        harness.Sandbox.Ecwid.ClearRequests();
+
+        var replay = await ReplayCommand.ExecuteAsync(PipelineHarness.Load(file), await harness.OptionsAsync("inmemory"),
+            new TaskQuery { Statuses = [TaskState.Failed] }, TimeSpan.FromMinutes(2), verbose: false, ct);
+
+        Assert.Equal(0, replay.Totals.Published);
+        Assert.Equal(1, replay.Totals.Skipped);
+        Assert.DoesNotContain(harness.Sandbox.Ecwid.Requests, r => r.Method != "GET");
+        Assert.Equal(99.5m, harness.Sandbox.Ecwid.Products.All.Single(p => p["sku"]!.ToString() == refused)["price"]!.GetValue<decimal>());
+        var skipped = await new TaskQuery { Statuses = [TaskState.Skipped] }.ReadAsync(TaskQuery.OpenState(Path.Combine(harness.Folder, "state"))!, ct);
+        Assert.Single(skipped, t => t.Reason!.StartsWith("superseded by task", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Replay_says_what_to_replay_when_no_selection_is_given()
     {
         await using var harness = await PipelineHarness.StartAsync();
