@@ -107,10 +107,18 @@ internal sealed class StateDatabaseInitializer<TContext>(IDbContextFactory<TCont
         {
             var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
             // The table names come from the model, never from input.
+            try
+            {
 #pragma warning disable EF1002
-            var rows = await db.Database.SqlQueryRaw<int>($"SELECT CAST(COUNT(*) AS INTEGER) AS \"Value\" FROM {table}").ToListAsync(cancellationToken);
+                var rows = await db.Database.SqlQueryRaw<int>($"SELECT CAST(COUNT(*) AS INTEGER) AS \"Value\" FROM {table}").ToListAsync(cancellationToken);
 #pragma warning restore EF1002
-            if (rows.Single() > 0) return true;
+                if (rows.Single() > 0) return true;
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // A table this version has and that database lacks: made by another version, so not to be adopted.
+                return true;
+            }
         }
         return false;
     }

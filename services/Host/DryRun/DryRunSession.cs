@@ -13,7 +13,7 @@ namespace Switchboard.Host.DryRun;
 public static class DryRunSession
 {
     public static async Task<(RunSummary Summary, IReadOnlyList<DryRunRequest> Requests)> RunAsync(Integration integration, SwitchboardOptions options,
-        IReadOnlyList<string> incomings, bool showProgress, TimeSpan timeout, bool verbose, CancellationToken cancellationToken)
+        IReadOnlyList<string> incomings, bool showProgress, TimeSpan timeout, bool verbose, CancellationToken cancellationToken, bool full = false)
     {
         using var state = StateCopy.Of(options.StateDirectory);
         // In memory: on a broker, another process's Transformer could take the pages and publish them.
@@ -30,7 +30,7 @@ public static class DryRunSession
         try
         {
             var started = DateTime.UtcNow;
-            var summary = await RunSession.RunAsync(host, incomings, showProgress, timeout, cancellationToken);
+            var summary = await RunSession.RunAsync(host, incomings, showProgress, timeout, cancellationToken, full);
             var platforms = modules.SelectMany(m => m.Platforms).OfType<PlatformConnector>();
             var requests = await new DryRunRequests(integration, platforms)
                 .ReadAsync(host.Services.GetRequiredService<IDbContextFactory<TransformerDbContext>>(), started, cancellationToken);

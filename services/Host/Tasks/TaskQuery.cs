@@ -45,7 +45,7 @@ public sealed record TaskQuery
             })
             .ToListAsync(cancellationToken);
         // Ids are shown shortened: their first characters select them too.
-        rows = rows.Where(r => Matches(r.RunId, Run) && Matches(r.TaskId, Task)).Take(Limit).ToList();
+        rows = rows.Where(r => Matches(r.RunId, Run) && Matches(r.TaskId, Task)).TakeLast(Limit).ToList(); // the newest, oldest first
 
         var ids = rows.Select(r => r.TaskId).ToList();
         var history = (await db.Attempts.AsNoTracking().Where(a => ids.Contains(a.TaskId)).ToListAsync(cancellationToken))
