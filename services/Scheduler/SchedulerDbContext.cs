@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Persistence;
 
 namespace Switchboard.Scheduler;
 
@@ -21,5 +22,6 @@ public sealed class SchedulerDbContext(DbContextOptions<SchedulerDbContext> opti
             watermark.ToTable("watermarks");
             watermark.HasKey(w => w.Incoming);
         });
+        StateModel.ApplyProvider(model, Database, "scheduler");
     }
 }

@@ -17,7 +17,13 @@ public static class DryRunSession
     {
         using var state = StateCopy.Of(options.StateDirectory);
         // In memory: on a broker, another process's Transformer could take the pages and publish them.
-        var dryOptions = options with { StateDirectory = state.Directory, Transport = Transport.InMemory, RabbitMqUri = null, DryRun = true };
+        // The copy is SQLite: a dry run must never write to a PostgreSQL state database (its key mappings and
+        // fingerprints are then not seen, so it shows every entity as new).
+        var dryOptions = options with
+        {
+            StateDirectory = state.Directory, Transport = Transport.InMemory, RabbitMqUri = null, DryRun = true,
+            ConnectionStrings = new Dictionary<string, string>(),
+        };
         var modules = AllModules.Create(runSchedules: false);
         using var host = RunSession.BuildHost(dryOptions, integration, runSchedules: false, verbose, modules);
         await host.StartAsync(cancellationToken);
