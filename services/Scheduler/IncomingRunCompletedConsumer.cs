@@ -26,8 +26,13 @@ public sealed class IncomingRunCompletedConsumer(IDbContextFactory<SchedulerDbCo
         run.Error = message.Error?.ToString();
         run.LatestChange = message.LatestChange;
         // Only a run that fetched every page moves the watermark: a failed run's missing pages may hold older changes.
+        // And never past the run's start: an entity on an early page changed while later pages were read is newer
+        // than its fetched copy but may be older than the newest change seen, so the next run must read it again.
         if (message.Succeeded && message.LatestChange is { } latestChange)
-            await Watermarks.AdvanceAsync(db, run.Incoming, latestChange, run.RunId, context.CancellationToken);
+        {
+            var started = new DateTimeOffset(DateTime.SpecifyKind(run.StartedAt, DateTimeKind.Utc));
+            await Watermarks.AdvanceAsync(db, run.Incoming, latestChange < started ? latestChange : started, run.RunId, context.CancellationToken);
+        }
         // The child runs are saved with their parent's completion, so whoever watches the parent sees them at once.
         var childFetches = message.Succeeded ? await children.StartAsync(db, run, message.EntityIds, context.CancellationToken) : [];
         await db.SaveChangesAsync(context.CancellationToken);

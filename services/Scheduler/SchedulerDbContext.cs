@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Persistence;
 
 namespace Switchboard.Scheduler;
 
@@ -28,5 +29,6 @@ public sealed class SchedulerDbContext(DbContextOptions<SchedulerDbContext> opti
             // The unique key that lets one replica only claim a tick (TickClaims inserts into it by name).
             tick.HasKey(t => new { t.Incoming, t.ScheduledAt });
         });
+        StateModel.ApplyProvider(model, Database, "scheduler");
     }
 }

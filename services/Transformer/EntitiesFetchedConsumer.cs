@@ -38,6 +38,7 @@ public sealed class EntitiesFetchedConsumer(
                     commands.Add(command);
             }
         }
+        TaskOutbox.StampSaved(commands);
         db.Outbox.AddRange(commands);
         db.RunPages.Add(TaskRecords.Page(page, now));
         // Tasks and their commands are saved together before anything is sent: a fast answer always finds its

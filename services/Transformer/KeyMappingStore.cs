@@ -31,7 +31,7 @@ public sealed class KeyMappingStore(IDbContextFactory<TransformerDbContext> cont
     /// the target id (keeping the known one when the answer named none) and the fingerprint sent.</summary>
     public static async Task RecordAsync(TransformerDbContext db, TaskRecord task, string? targetId, CancellationToken cancellationToken)
     {
-        if (task.EntityKey == EntityKey.Missing)
+        if (EntityKey.IsMissing(task.EntityKey))
             return;
         if (task.Operation == PublishOperation.Delete)
         {

@@ -47,7 +47,7 @@ public sealed class RouteSync(RouteConfig route, OutgoingConfig outgoing, RouteP
     /// failed (its status and reason set).</summary>
     public PublishPlan? Plan(RouteOutcome outcome, TaskRecord task, KeyMappingRecord? mapping)
     {
-        if (task.EntityKey == EntityKey.Missing) mapping = null;
+        if (EntityKey.IsMissing(task.EntityKey)) mapping = null;
         switch (outcome.Kind)
         {
             case RouteOutcomeKind.Failed:
@@ -65,7 +65,7 @@ public sealed class RouteSync(RouteConfig route, OutgoingConfig outgoing, RouteP
         }
 
         var entity = outcome.Entity!;
-        var fingerprint = task.EntityKey == EntityKey.Missing ? null : _fingerprint?.Of(entity);
+        var fingerprint = EntityKey.IsMissing(task.EntityKey) ? null : _fingerprint?.Of(entity);
         if (!full && fingerprint is not null && mapping?.Fingerprint == fingerprint)
             return Skip(task, Unchanged);
 

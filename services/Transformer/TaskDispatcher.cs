@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using Switchboard.Configuration;
 using Switchboard.Transformation;
@@ -44,9 +45,27 @@ public sealed class TaskDispatcher(Integration integration, RoutePipelines pipel
             task.Reason = $"route '{task.Route}' is no longer in the integration";
             return null;
         }
+        // A later run has sent (or is sending) this entity already: the old copy must not overwrite it.
+        if (!EntityKey.IsMissing(task.EntityKey) && await db.Tasks.AsNoTracking()
+                .Where(t => t.Route == task.Route && t.EntityKey == task.EntityKey && t.CreatedAt > task.CreatedAt
+                    && (t.Status == TaskState.Finished || t.Status == TaskState.Processing || t.Status == TaskState.Retrying
+                        || t.Status == TaskState.Skipped && t.Reason == RouteSync.Unchanged))
+                .OrderByDescending(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken) is { } newer)
+        {
+            task.UpdatedAt = now;
+            task.NextAttemptAt = null;
+            task.Status = TaskState.Skipped;
+            task.Reason = $"superseded by task {newer.TaskId} of run {newer.RunId}, which sent this entity later";
+            return null;
+        }
         var sync = SyncFor(route, full: true);
-        var outcome = sync.Transform((JsonObject)source.DeepClone(), EntityKey.Of(source, route.Key)).FirstOrDefault(o => o.Key == task.EntityKey)
-            ?? new RouteOutcome(task.EntityKey, RouteOutcomeKind.Skipped, Reason: "the route as configured now makes no entity under this key");
+        var sourceKey = EntityKey.Of(source, route.Key);
+        var outcomes = sync.Transform((JsonObject)source.DeepClone(), sourceKey);
+        // The output under the task's key; a failure before any branch is made is reported under the source's key.
+        var outcome = outcomes.FirstOrDefault(o => o.Key == task.EntityKey);
+        if (outcome is null && outcomes.FirstOrDefault(o => o.Key == sourceKey && o.Kind == RouteOutcomeKind.Failed) is { } failed)
+            outcome = failed with { Key = task.EntityKey };
+        outcome ??= new RouteOutcome(task.EntityKey, RouteOutcomeKind.Skipped, Reason: "the route as configured now makes no entity under this key");
         var mappings = await KeyMappingStore.LoadAsync(db, task.Route, [task.EntityKey], cancellationToken);
         return Dispatch(task, sync, outcome, mappings.GetValueOrDefault(task.EntityKey), now);
     }

@@ -31,6 +31,14 @@ public sealed class TaskOutbox(IDbContextFactory<TransformerDbContext> contexts,
     }
 
     /// <summary>Sends what a crashed process saved but never sent; returns how many.</summary>
+    /// <summary>Dates the records at their save, not at the start of the work that made them: a page that took long
+    /// to transform must not look abandoned (and be sent twice) the moment it is saved.</summary>
+    public static void StampSaved(IEnumerable<OutboxRecord> records)
+    {
+        var saved = DateTime.UtcNow;
+        foreach (var record in records) record.CreatedAt = saved;
+    }
+
     public async Task<int> SendAbandonedAsync(CancellationToken cancellationToken)
     {
         if (options.DryRun) return 0;

@@ -52,6 +52,7 @@ public sealed class TaskResender(IDbContextFactory<TransformerDbContext> context
             if (await dispatcher.RedispatchAsync(db, task, source, now, cancellationToken) is { } command)
                 commands.Add(command);
         }
+        TaskOutbox.StampSaved(commands);
         db.Outbox.AddRange(commands);
         try
         {

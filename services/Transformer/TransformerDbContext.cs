@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Persistence;
 
 namespace Switchboard.Transformer;
 
@@ -47,5 +48,6 @@ public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> 
             mapping.ToTable("key_mappings");
             mapping.HasKey(m => new { m.Route, m.SourceKey });
         });
+        StateModel.ApplyProvider(model, Database, "transformer");
     }
 }

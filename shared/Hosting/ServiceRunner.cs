@@ -34,7 +34,7 @@ public static class ServiceRunner
             RabbitMqUri = Environment.GetEnvironmentVariable("RABBITMQ_URI") is { Length: > 0 } uri ? new Uri(uri) : null,
             StateDirectory = Environment.GetEnvironmentVariable("SWITCHBOARD_STATE") ?? ".switchboard",
             QueuePrefix = Environment.GetEnvironmentVariable("SWITCHBOARD_QUEUE_PREFIX") ?? "",
-            ConnectionStrings = ConnectionStringsFromEnvironment(),
+            ConnectionStrings = StateConnectionStrings.FromEnvironment(),
             WaitForBusOnStart = false,
             QuorumQueues = Environment.GetEnvironmentVariable("SWITCHBOARD_QUORUM_QUEUES") is { } quorum && quorum.Equals("true", StringComparison.OrdinalIgnoreCase),
         };
@@ -43,14 +43,5 @@ public static class ServiceRunner
         using var host = builder.Build();
         await host.RunAsync();
         return 0;
-    }
-
-    private static Dictionary<string, string> ConnectionStringsFromEnvironment()
-    {
-        var result = new Dictionary<string, string>();
-        foreach (var service in new[] { "scheduler", "transformer" })
-            if (Environment.GetEnvironmentVariable($"SWITCHBOARD_DB_{service.ToUpperInvariant()}") is { Length: > 0 } cs)
-                result[service] = cs;
-        return result;
     }
 }

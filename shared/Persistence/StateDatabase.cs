@@ -5,18 +5,30 @@ using Microsoft.Extensions.Hosting;
 
 namespace Switchboard.Persistence;
 
-/// <summary>A service's own state database: SQLite in the state folder by default, created at start-up
-/// before the bus delivers anything.</summary>
+/// <summary>A service's own state database: SQLite in the state folder by default, PostgreSQL (in a schema named
+/// after the service) when the connection string names a PostgreSQL server; created at start-up before the bus
+/// delivers anything.</summary>
 public static class StateDatabase
 {
     public static IServiceCollection AddStateDatabase<TContext>(this IServiceCollection services, string service,
         string? connectionString, string stateDirectory) where TContext : DbContext
     {
-        connectionString ??= SqliteFile(stateDirectory, service);
-        services.AddDbContextFactory<TContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextFactory<TContext>(options => options.UseStateDatabase(service, connectionString, stateDirectory));
         services.AddHostedService<StateDatabaseInitializer<TContext>>();
         services.AddHealthChecks().AddCheck<StateDatabaseHealthCheck<TContext>>($"{service}-database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>PostgreSQL when <see cref="PostgresConnectionString.Matches"/> says so, else SQLite (the given
+    /// connection string, or the service's file in the state folder).</summary>
+    public static TBuilder UseStateDatabase<TBuilder>(this TBuilder options, string service, string? connectionString,
+        string stateDirectory) where TBuilder : DbContextOptionsBuilder
+    {
+        if (connectionString is not null && PostgresConnectionString.Matches(connectionString))
+            options.UseNpgsql(PostgresConnectionString.ForSchema(connectionString, service));
+        else
+            options.UseSqlite(connectionString ?? SqliteFile(stateDirectory, service));
+        return options;
     }
 
     public static string SqliteFile(string stateDirectory, string service)

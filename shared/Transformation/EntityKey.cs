@@ -9,6 +9,10 @@ public static class EntityKey
 {
     public const string Missing = "?";
 
+    /// <summary>True for a missing key and for the outputs a <c>branches</c> step made of an entity without one
+    /// (<c>?#1</c>, <c>?#2</c>, …): such keys name no object, so they are never mapped or fingerprinted.</summary>
+    public static bool IsMissing(string key) => key == Missing || key.StartsWith(Missing + "#", StringComparison.Ordinal);
+
     // Key expressions come from configuration, so there are few of them: compile each once.
     private static readonly ConcurrentDictionary<string, JsonPathExpression> Expressions = new(StringComparer.Ordinal);
 

@@ -119,4 +119,27 @@ public sealed class CommandLineTests
         Assert.Contains($"the state database {database} was made by another version of Switchboard", stdout + stderr);
         Assert.Equal(5, harness.Sandbox.Ecwid.Products.Count);
     }
+
+    [Fact]
+    public async Task A_state_database_from_before_schemas_were_recorded_stops_the_run_naming_the_file()
+    {
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5);
+        var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
+        var state = Directory.CreateDirectory(Path.Combine(harness.Folder, "state")).FullName;
+        var database = Path.Combine(state, "transformer.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=false"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var older = connection.CreateCommand();
+            older.CommandText = "CREATE TABLE tasks (\"TaskId\" TEXT PRIMARY KEY, \"Status\" TEXT)";
+            await older.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, ["run", file, "--state", state], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"error: the state database {database} was made by another version of Switchboard", stderr);
+        Assert.DoesNotContain("unexpected error", stdout + stderr);
+        Assert.Equal(0, harness.Sandbox.Ecwid.Products.Count);
+    }
 }

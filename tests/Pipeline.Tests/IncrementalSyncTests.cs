@@ -34,9 +34,9 @@ public sealed class IncrementalSyncTests
         """;
 
     /// <summary>30 products changed long ago, the last one (on the last page) at <see cref="NewestChange"/>.</summary>
-    private static async Task<(PipelineHarness Harness, IReadOnlyList<long> Ids)> StartAsync()
+    private static async Task<(PipelineHarness Harness, IReadOnlyList<long> Ids)> StartAsync(string state = "sqlite")
     {
-        var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 30);
+        var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 30, state: state);
         var ids = harness.Sandbox.BigCommerce.Products.All.Select(p => p["id"]!.GetValue<long>()).Order().ToArray();
         foreach (var id in ids)
             Change(harness, id, id == ids[^1] ? NewestChange : LongAgo);
@@ -62,10 +62,10 @@ public sealed class IncrementalSyncTests
     private static HashSet<string> NamesIn(EcwidEmulator ecwid) => ecwid.Products.All.Select(p => p["name"]!.ToString()).ToHashSet();
 
     [Theory]
-    [MemberData(nameof(PipelineTests.Transports), MemberType = typeof(PipelineTests))]
-    public async Task The_next_run_fetches_only_what_changed_since_the_last_including_a_change_made_while_it_ran(string transport)
+    [MemberData(nameof(StateTheories.TransportsAndStates), MemberType = typeof(StateTheories))]
+    public async Task The_next_run_fetches_only_what_changed_since_the_last_including_a_change_made_while_it_ran(string transport, string state)
     {
-        var (harness, ids) = await StartAsync();
+        var (harness, ids) = await StartAsync(state);
         await using var _ = harness;
         var file = harness.WriteIntegration(Incoming(pageSize: 10));
 
@@ -97,10 +97,11 @@ public sealed class IncrementalSyncTests
         Assert.Contains("Changed after the first run", NamesIn(harness.Sandbox.Ecwid));
     }
 
-    [Fact]
-    public async Task A_failed_run_does_not_move_the_watermark_so_the_next_run_fetches_its_changes_again()
+    [Theory]
+    [MemberData(nameof(StateTheories.States), MemberType = typeof(StateTheories))]
+    public async Task A_failed_run_does_not_move_the_watermark_so_the_next_run_fetches_its_changes_again(string state)
     {
-        var (harness, ids) = await StartAsync();
+        var (harness, ids) = await StartAsync(state);
         await using var _ = harness;
         var file = harness.WriteIntegration(Incoming(pageSize: 2));
         var first = await harness.RunAsync(file, "inmemory");

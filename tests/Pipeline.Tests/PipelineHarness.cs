@@ -1,9 +1,12 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Switchboard.Configuration;
 using Switchboard.Host;
 using Switchboard.Host.Runs;
+using Switchboard.Host.Tasks;
 using Switchboard.Hosting;
 using Switchboard.Sandbox;
+using Switchboard.Transformer;
 using Xunit;
 
 namespace Switchboard.Pipeline.Tests;
@@ -14,9 +17,16 @@ public sealed class PipelineHarness : IAsyncDisposable
 {
     public required SandboxServer Sandbox { get; init; }
     public string Folder { get; } = Directory.CreateTempSubdirectory("switchboard-test-").FullName;
+    public string StateFolder => Path.Combine(Folder, "state");
+    /// <summary>The test's own PostgreSQL database for the Scheduler and the Transformer (a schema each, as in the
+    /// compose stack); null for SQLite files in <see cref="StateFolder"/>.</summary>
+    public string? PostgresDatabase { get; private init; }
 
-    public static async Task<PipelineHarness> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0, int csCartProducts = 0, int commercetoolsProducts = 0) => new()
+    /// <param name="state"><c>sqlite</c> or <c>postgres</c>: where the services keep their state.</param>
+    public static async Task<PipelineHarness> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0, int csCartProducts = 0,
+        int commercetoolsProducts = 0, string state = "sqlite") => new()
     {
+        PostgresDatabase = state == "postgres" ? PostgresServer.NewDatabase() : null,
         Sandbox = await SandboxServer.StartAsync(new SandboxOptions
         {
             FreePorts = true,
@@ -79,9 +89,22 @@ public sealed class PipelineHarness : IAsyncDisposable
     {
         Transport = transport == "rabbitmq" ? Transport.RabbitMq : Transport.InMemory,
         RabbitMqUri = transport == "rabbitmq" ? await RabbitMqBroker.RequireAsync() : null,
-        StateDirectory = Path.Combine(Folder, "state"),
+        StateDirectory = StateFolder,
         QueuePrefix = $"t{Guid.NewGuid():N}"[..9] + "-",
+        ConnectionStrings = StateConnectionStrings,
     };
+
+    /// <summary>As <c>SWITCHBOARD_DB_SCHEDULER</c> and <c>SWITCHBOARD_DB_TRANSFORMER</c> give them.</summary>
+    public Dictionary<string, string> StateConnectionStrings => PostgresDatabase is null
+        ? []
+        : new() { ["scheduler"] = PostgresDatabase, ["transformer"] = PostgresDatabase };
+
+    /// <summary>The environment of a <c>switchboard</c> command using this harness's state.</summary>
+    public Dictionary<string, string> StateEnvironment => StateConnectionStrings.ToDictionary(p => $"SWITCHBOARD_DB_{p.Key.ToUpperInvariant()}", p => p.Value);
+
+    /// <summary>The Transformer's state database, as the <c>tasks</c> command reads it.</summary>
+    public IDbContextFactory<TransformerDbContext> TransformerState() =>
+        TaskQuery.OpenState(StateFolder, PostgresDatabase) ?? throw new InvalidOperationException("nothing has run with this state yet");
 
     public Task<RunSummary> RunAsync(string integrationPath, string transport, params string[] incomings) =>
         RunAsync(integrationPath, transport, full: false, incomings);
@@ -108,6 +131,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Sandbox.DisposeAsync();
+        if (PostgresDatabase is not null) await PostgresServer.DropAsync(PostgresDatabase);
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Persistence;
 using Switchboard.Sandbox;
 using Switchboard.Scheduler;
 using Xunit;
@@ -9,7 +10,7 @@ namespace Switchboard.Pipeline.Tests;
 
 /// <summary>The services as the compose stack runs them — each its own process, configured only by the environment
 /// docker-compose.yml gives it — complete a scheduled 1,000-product sync, with two Scheduler replicas that start one
-/// run for the tick, not two.</summary>
+/// run for the tick, not two — on PostgreSQL as the compose stack keeps state, and on SQLite files.</summary>
 /// <remarks>Each service runs from its build output (<c>bin/&lt;configuration&gt;/net10.0</c>, as
 /// <see cref="ServiceProcess.BuildOutput"/> finds it), not from a <c>dotnet publish</c> made by the test: publishing
 /// five projects would cost minutes per run, and the published folder holds the same assemblies the build output
@@ -25,11 +26,18 @@ public sealed class PublishedServicesTests : IAsyncDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("switchboard-processes-").FullName;
     private readonly List<(string Name, ServiceProcess Process, int HealthPort)> _services = [];
+    private string? _postgres;
 
-    [Fact]
-    public async Task Separate_service_processes_with_two_Scheduler_replicas_sync_1000_products_on_one_scheduled_tick()
+    [Theory]
+    [MemberData(nameof(StateTheories.States), MemberType = typeof(StateTheories))]
+    public async Task Separate_service_processes_with_two_Scheduler_replicas_sync_1000_products_on_one_scheduled_tick(string state)
     {
         var broker = await RabbitMqBroker.RequireAsync();
+        // The compose stack's state: one PostgreSQL database, a schema per service; or SQLite files, the Scheduler
+        // replicas sharing one (as on a shared volume).
+        _postgres = state == "postgres" ? PostgresServer.NewDatabase() : null;
+        var schedulerDatabase = _postgres ?? $"Data Source={Path.Combine(_folder, "scheduler.db")};Default Timeout=60";
+        var transformerDatabase = _postgres ?? $"Data Source={Path.Combine(_folder, "transformer.db")};Default Timeout=60";
         var ct = TestContext.Current.CancellationToken;
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
         {
@@ -39,14 +47,11 @@ public sealed class PublishedServicesTests : IAsyncDisposable
         var tick = DateTimeOffset.UtcNow.Add(StartUp);
         tick = new DateTimeOffset(tick.Year, tick.Month, tick.Day, tick.Hour, tick.Minute, tick.Second, TimeSpan.Zero);
         var integration = WriteIntegration($"{tick.Second} {tick.Minute} {tick.Hour} * * *");
-        // TODO(PostgreSQL state, helper/postgres): when POSTGRES_CONNECTION is set, give the Scheduler replicas and the
-        // Transformer a PostgreSQL connection string each (own schema per test run) instead of these SQLite files.
-        var schedulerDatabase = $"Data Source={Path.Combine(_folder, "scheduler.db")};Default Timeout=60";
         var environment = ComposeEnvironment(broker, sandbox, integration);
 
         Start("connector-bigcommerce", "Connector.BigCommerce", environment);
         Start("connector-ecwid", "Connector.Ecwid", environment);
-        Start("transformer", "Transformer", environment, ("SWITCHBOARD_DB_TRANSFORMER", $"Data Source={Path.Combine(_folder, "transformer.db")};Default Timeout=60"));
+        Start("transformer", "Transformer", environment, ("SWITCHBOARD_DB_TRANSFORMER", transformerDatabase));
         Start("scheduler-1", "Scheduler", environment, ("SWITCHBOARD_DB_SCHEDULER", schedulerDatabase));
         Start("scheduler-2", "Scheduler", environment, ("SWITCHBOARD_DB_SCHEDULER", schedulerDatabase));
         foreach (var (name, process, port) in _services)
@@ -142,7 +147,7 @@ public sealed class PublishedServicesTests : IAsyncDisposable
     }
 
     private static SchedulerDbContext SchedulerDatabase(string connectionString) =>
-        new(new DbContextOptionsBuilder<SchedulerDbContext>().UseSqlite(connectionString).Options);
+        new(new DbContextOptionsBuilder<SchedulerDbContext>().UseStateDatabase("scheduler", connectionString, "").Options);
 
     private static string Output(ServiceProcess process)
     {
@@ -155,6 +160,7 @@ public sealed class PublishedServicesTests : IAsyncDisposable
     {
         foreach (var (_, process, _) in _services) await process.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null) await PostgresServer.DropAsync(_postgres);
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -14,11 +14,12 @@ public sealed class RetryAndReplayTests
 
     private const string Refusal = "Field 'sku' holds a word this store does not allow";
 
-    [Fact]
-    public async Task Refused_entities_retry_with_growing_delays_end_failed_and_a_replay_after_the_fix_publishes_them_and_nothing_else()
+    [Theory]
+    [MemberData(nameof(StateTheories.States), MemberType = typeof(StateTheories))]
+    public async Task Refused_entities_retry_with_growing_delays_end_failed_and_a_replay_after_the_fix_publishes_them_and_nothing_else(string stateKind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 20);
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 20, state: stateKind);
         var products = harness.Sandbox.BigCommerce.Products.All;
         var refused = new[] { 2, 9, 15 }.Select(i => products[i]["sku"]!.ToString()).ToHashSet();
         harness.Sandbox.Ecwid.Faults.RejectWhen(p => refused.Contains(p["sku"]?.ToString() ?? ""), message: Refusal);
@@ -30,7 +31,7 @@ public sealed class RetryAndReplayTests
         Assert.Equal(17, summary.Routes["products-to-ecwid"].Published);
         Assert.Equal(3, summary.Routes["products-to-ecwid"].Failed);
         Assert.Equal(17, harness.Sandbox.Ecwid.Products.Count);
-        var failed = await new TaskQuery { Statuses = [TaskState.Failed] }.ReadAsync(TaskQuery.OpenState(state)!, ct);
+        var failed = await new TaskQuery { Statuses = [TaskState.Failed] }.ReadAsync(harness.TransformerState(), ct);
         Assert.Equal(refused, failed.Select(t => SkuOf(products, t.EntityKey)).ToHashSet());
         foreach (var task in failed)
         {
@@ -50,7 +51,7 @@ public sealed class RetryAndReplayTests
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
         var (listed, listing, listingErrors) = await ServiceProcess.RunAsync(Switchboard,
-            ["tasks", "--state", state, "--status", "failed", "--json"], cancellationToken: timeout.Token);
+            ["tasks", "--state", state, "--status", "failed", "--json"], harness.StateEnvironment, cancellationToken: timeout.Token);
         Assert.True(listed == 0, listing + listingErrors);
         var shown = JsonNode.Parse(listing)!.AsArray();
         Assert.Equal(3, shown.Count);
@@ -59,7 +60,7 @@ public sealed class RetryAndReplayTests
 
         harness.Sandbox.Ecwid.Faults.Reset();
         var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard,
-            ["replay", file, "--failed", "--state", state, "--json"], cancellationToken: timeout.Token);
+            ["replay", file, "--failed", "--state", state, "--json"], harness.StateEnvironment, cancellationToken: timeout.Token);
 
         Assert.True(exit == 0, stdout + stderr);
         var replay = JsonNode.Parse(stdout)!.AsObject();
@@ -68,17 +69,18 @@ public sealed class RetryAndReplayTests
         Assert.Equal(0, replay["totals"]!["failed"]!.GetValue<int>());
         Assert.Equal(20, harness.Sandbox.Ecwid.Products.Count);
         Assert.Equal(products.Select(p => p["sku"]!.ToString()).Order(), harness.Sandbox.Ecwid.Products.All.Select(p => p["sku"]!.ToString()).Order());
-        var after = await new TaskQuery().ReadAsync(TaskQuery.OpenState(state)!, ct);
+        var after = await new TaskQuery().ReadAsync(harness.TransformerState(), ct);
         Assert.All(after, t => Assert.Equal("finished", t.Status));
         Assert.Equal(17, after.Count(t => t.Attempts == 1));
         Assert.All(after.Where(t => refused.Contains(SkuOf(products, t.EntityKey))), t => Assert.Equal(5, t.Attempts));
     }
 
-    [Fact]
-    public async Task A_replay_of_one_run_sends_its_failed_tasks_through_the_route_as_configured_now()
+    [Theory]
+    [MemberData(nameof(StateTheories.States), MemberType = typeof(StateTheories))]
+    public async Task A_replay_of_one_run_sends_its_failed_tasks_through_the_route_as_configured_now(string stateKind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 10);
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 10, state: stateKind);
         var products = harness.Sandbox.BigCommerce.Products.All;
         var refused = new[] { 1, 6 }.Select(i => products[i]["sku"]!.ToString()).ToHashSet();
         // This store wants a description on these products; the route sends none until it is changed.
@@ -88,7 +90,7 @@ public sealed class RetryAndReplayTests
         var first = await harness.RunAsync(file, "inmemory");
         Assert.Equal(2, first.Routes["products-to-ecwid"].Failed);
         var state = Path.Combine(harness.Folder, "state");
-        var failed = await new TaskQuery { Statuses = [TaskState.Failed] }.ReadAsync(TaskQuery.OpenState(state)!, ct);
+        var failed = await new TaskQuery { Statuses = [TaskState.Failed] }.ReadAsync(harness.TransformerState(), ct);
         // No retry on the route: one try, failed at once.
         Assert.All(failed, t => Assert.Equal(["failed"], t.History.Select(a => a.Outcome)));
 
@@ -105,6 +107,34 @@ public sealed class RetryAndReplayTests
             var expected = refused.Contains(product["sku"]!.ToString()) ? $"Imported as {product["sku"]}" : "";
             Assert.Equal(expected, product["description"]!.ToString());
         }
+    }
+
+    [Fact]
+    public async Task A_failed_task_sent_again_by_a_later_run_is_not_replayed_over_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5);
+        var products = harness.Sandbox.BigCommerce.Products.All;
+        var refused = products[3]["sku"]!.ToString();
+        harness.Sandbox.Ecwid.Faults.RejectWhen(p => p["sku"]?.ToString() == refused, message: Refusal);
+        var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
+        Assert.Equal(1, (await harness.RunAsync(file, "inmemory")).Routes["products-to-ecwid"].Failed);
+
+        // Fixed in the store; the next scheduled run sends the product, and a newer price with it.
+        harness.Sandbox.Ecwid.Faults.Reset();
+        harness.Sandbox.BigCommerce.Products.Update(products[3]["id"]!.GetValue<long>(), p => p["price"] = 99.5m);
+        Assert.Equal(0, (await harness.RunAsync(file, "inmemory")).Routes["products-to-ecwid"].Failed);
+        harness.Sandbox.Ecwid.ClearRequests();
+
+        var replay = await ReplayCommand.ExecuteAsync(PipelineHarness.Load(file), await harness.OptionsAsync("inmemory"),
+            new TaskQuery { Statuses = [TaskState.Failed] }, TimeSpan.FromMinutes(2), verbose: false, ct);
+
+        Assert.Equal(0, replay.Totals.Published);
+        Assert.Equal(1, replay.Totals.Skipped);
+        Assert.DoesNotContain(harness.Sandbox.Ecwid.Requests, r => r.Method != "GET");
+        Assert.Equal(99.5m, harness.Sandbox.Ecwid.Products.All.Single(p => p["sku"]!.ToString() == refused)["price"]!.GetValue<decimal>());
+        var skipped = await new TaskQuery { Statuses = [TaskState.Skipped] }.ReadAsync(TaskQuery.OpenState(Path.Combine(harness.Folder, "state"))!, ct);
+        Assert.Single(skipped, t => t.Reason!.StartsWith("superseded by task", StringComparison.Ordinal));
     }
 
     [Fact]

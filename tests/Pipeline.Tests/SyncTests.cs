@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Switchboard.Persistence;
 using Switchboard.Sandbox;
 using Switchboard.Transformer;
 using Xunit;
@@ -36,13 +34,11 @@ public sealed class SyncTests
               - map: { payload.name: name, payload.sku: sku, payload.price: price, payload.date_modified: date_modified }
         """;
 
-    public static TheoryData<string> Transports => new() { "inmemory", "rabbitmq" };
-
     [Theory]
-    [MemberData(nameof(Transports))]
-    public async Task A_second_run_sends_nothing_then_only_the_changed_entities_as_updates_of_the_ids_the_first_run_created(string transport)
+    [MemberData(nameof(StateTheories.TransportsAndStates), MemberType = typeof(StateTheories))]
+    public async Task A_second_run_sends_nothing_then_only_the_changed_entities_as_updates_of_the_ids_the_first_run_created(string transport, string state)
     {
-        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: Products);
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: Products, state: state);
         var file = harness.WriteIntegration(UpsertedProductsToEcwid);
         var ecwid = harness.Sandbox.Ecwid;
 
@@ -179,17 +175,13 @@ public sealed class SyncTests
     private static List<RecordedRequest> Writes(EcwidEmulator ecwid) =>
         ecwid.Requests.Where(r => r.Method is not "GET" && r.PathAndQuery.Contains("/products", StringComparison.Ordinal)).ToList();
 
-    private static DbContextOptions<TransformerDbContext> TransformerState(PipelineHarness harness) =>
-        new DbContextOptionsBuilder<TransformerDbContext>()
-            .UseSqlite(StateDatabase.SqliteFile(Path.Combine(harness.Folder, "state"), "transformer")).Options;
-
     /// <summary>The store as the <c>lookup</c> transformer reads it.</summary>
     private static Transformation.IKeyMappings KeyMappings(PipelineHarness harness) =>
-        new KeyMappingStore(new PooledDbContextFactory<TransformerDbContext>(TransformerState(harness)));
+        new KeyMappingStore(harness.TransformerState());
 
     private static async Task<int> SkippedAsUnchangedAsync(PipelineHarness harness)
     {
-        await using var db = new TransformerDbContext(TransformerState(harness));
+        await using var db = await harness.TransformerState().CreateDbContextAsync(TestContext.Current.CancellationToken);
         var lastRun = await db.Tasks.OrderByDescending(t => t.CreatedAt).Select(t => t.RunId).FirstAsync(TestContext.Current.CancellationToken);
         return await db.Tasks.CountAsync(t => t.RunId == lastRun && t.Status == TaskState.Skipped && t.Reason == RouteSync.Unchanged, TestContext.Current.CancellationToken);
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Switchboard.Configuration;
 using Switchboard.Contracts;
 using Switchboard.Hosting;
@@ -20,6 +21,7 @@ public sealed class TickClaimTests : IAsyncDisposable
     private readonly string _state = Directory.CreateTempSubdirectory("switchboard-ticks-").FullName;
     private readonly List<ServiceProvider> _providers = [];
     private readonly List<CronTrigger> _triggers = [];
+    private string? _postgres;
 
     private static readonly Integration Integration = new()
     {
@@ -29,9 +31,14 @@ public sealed class TickClaimTests : IAsyncDisposable
         },
     };
 
-    [Fact]
-    public async Task Two_replicas_on_one_database_send_one_run_trigger_per_tick()
+    /// <summary>SQLite (one file the replicas share) and PostgreSQL (POSTGRES_CONNECTION, a database of the test's own).</summary>
+    public static TheoryData<string> States => new() { "sqlite", "postgres" };
+
+    [Theory]
+    [MemberData(nameof(States))]
+    public async Task Two_replicas_on_one_database_send_one_run_trigger_per_tick(string state)
     {
+        if (state == "postgres") _postgres = NewPostgresDatabase();
         var harness = await StartHarnessAsync();
         var first = await StartReplicaAsync(harness);
         await StartReplicaAsync(harness);
@@ -99,7 +106,7 @@ public sealed class TickClaimTests : IAsyncDisposable
     private async Task<ServiceProvider> StartReplicaAsync(ITestHarness harness, bool startTrigger = true)
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddStateDatabase<SchedulerDbContext>("scheduler", null, _state);
+        services.AddStateDatabase<SchedulerDbContext>("scheduler", _postgres, _state);
         services.AddSingleton<TimeProvider>(_clock).AddSingleton<TickClaims>();
         var provider = services.BuildServiceProvider(true);
         _providers.Add(provider);
@@ -114,6 +121,18 @@ public sealed class TickClaimTests : IAsyncDisposable
         return provider;
     }
 
+    private static string NewPostgresDatabase()
+    {
+        var server = Environment.GetEnvironmentVariable("POSTGRES_CONNECTION");
+        if (string.IsNullOrEmpty(server))
+        {
+            const string reason = "no PostgreSQL: POSTGRES_CONNECTION is not set (.ci/run sets it after starting Debian's PostgreSQL)";
+            Console.Error.WriteLine($"SKIPPED: {reason}");
+            Assert.Skip(reason);
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = $"switchboard_test_{Guid.NewGuid():N}" }.ConnectionString;
+    }
+
     private async Task AdvanceAsync(TimeSpan by)
     {
         _clock.Advance(by);
@@ -126,6 +145,14 @@ public sealed class TickClaimTests : IAsyncDisposable
         foreach (var trigger in _triggers) await trigger.StopAsync(CancellationToken.None);
         foreach (var provider in _providers) await provider.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("POSTGRES_CONNECTION"));
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(_postgres).Database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
         try { Directory.Delete(_state, recursive: true); } catch (IOException) { }
     }
 }

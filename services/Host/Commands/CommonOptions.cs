@@ -33,6 +33,7 @@ public static class CommonOptions
         RabbitMqUri = transport == "rabbitmq" ? SwitchboardOptions.RabbitMqUriFromEnvironment() : null,
         StateDirectory = state,
         QueuePrefix = Environment.GetEnvironmentVariable("SWITCHBOARD_QUEUE_PREFIX") ?? "",
+        ConnectionStrings = StateConnectionStrings.FromEnvironment(),
     };
 
     /// <summary>Loads and fully validates the integration; prints every error and returns null when there are any.</summary>

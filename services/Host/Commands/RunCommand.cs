@@ -53,7 +53,7 @@ public static class RunCommand
         }
         if (dryRun)
         {
-            var (dry, requests) = await DryRunSession.RunAsync(integration, options, incomings, showProgress: !json && !verbose, timeout, verbose, cancellationToken);
+            var (dry, requests) = await DryRunSession.RunAsync(integration, options, incomings, showProgress: !json && !verbose, timeout, verbose, cancellationToken, full);
             if (json) DryRunPrinter.PrintJson(dry, requests);
             else DryRunPrinter.PrintText(dry, requests);
             return dry.Succeeded ? 0 : 1;

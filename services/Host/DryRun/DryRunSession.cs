@@ -13,18 +13,24 @@ namespace Switchboard.Host.DryRun;
 public static class DryRunSession
 {
     public static async Task<(RunSummary Summary, IReadOnlyList<DryRunRequest> Requests)> RunAsync(Integration integration, SwitchboardOptions options,
-        IReadOnlyList<string> incomings, bool showProgress, TimeSpan timeout, bool verbose, CancellationToken cancellationToken)
+        IReadOnlyList<string> incomings, bool showProgress, TimeSpan timeout, bool verbose, CancellationToken cancellationToken, bool full = false)
     {
         using var state = StateCopy.Of(options.StateDirectory);
         // In memory: on a broker, another process's Transformer could take the pages and publish them.
-        var dryOptions = options with { StateDirectory = state.Directory, Transport = Transport.InMemory, RabbitMqUri = null, DryRun = true };
+        // The copy is SQLite: a dry run must never write to a PostgreSQL state database (its key mappings and
+        // fingerprints are then not seen, so it shows every entity as new).
+        var dryOptions = options with
+        {
+            StateDirectory = state.Directory, Transport = Transport.InMemory, RabbitMqUri = null, DryRun = true,
+            ConnectionStrings = new Dictionary<string, string>(),
+        };
         var modules = AllModules.Create(runSchedules: false);
         using var host = RunSession.BuildHost(dryOptions, integration, runSchedules: false, verbose, modules);
         await host.StartAsync(cancellationToken);
         try
         {
             var started = DateTime.UtcNow;
-            var summary = await RunSession.RunAsync(host, incomings, showProgress, timeout, cancellationToken);
+            var summary = await RunSession.RunAsync(host, incomings, showProgress, timeout, cancellationToken, full);
             var platforms = modules.SelectMany(m => m.Platforms).OfType<PlatformConnector>();
             var requests = await new DryRunRequests(integration, platforms)
                 .ReadAsync(host.Services.GetRequiredService<IDbContextFactory<TransformerDbContext>>(), started, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Switchboard.Hosting;
 using Switchboard.Persistence;
 using Switchboard.Transformer;
 
@@ -15,11 +16,15 @@ public sealed record TaskQuery
     public IReadOnlyCollection<string>? Routes { get; init; }
     public int Limit { get; init; } = int.MaxValue;
 
-    /// <summary>The Transformer's database in a state folder, or null when no run has used the folder yet.</summary>
-    public static IDbContextFactory<TransformerDbContext>? OpenState(string stateDirectory)
+    /// <summary>The Transformer's database: on PostgreSQL when <c>SWITCHBOARD_DB_TRANSFORMER</c> names a server, else
+    /// in a state folder, or null when no run has used the folder yet.</summary>
+    public static IDbContextFactory<TransformerDbContext>? OpenState(string stateDirectory) =>
+        OpenState(stateDirectory, StateConnectionStrings.FromEnvironment().GetValueOrDefault("transformer"));
+
+    public static IDbContextFactory<TransformerDbContext>? OpenState(string stateDirectory, string? connectionString)
     {
-        if (!File.Exists(Path.Combine(stateDirectory, "transformer.db"))) return null;
-        var options = new DbContextOptionsBuilder<TransformerDbContext>().UseSqlite(StateDatabase.SqliteFile(stateDirectory, "transformer")).Options;
+        if (connectionString is null && !File.Exists(Path.Combine(stateDirectory, "transformer.db"))) return null;
+        var options = new DbContextOptionsBuilder<TransformerDbContext>().UseStateDatabase("transformer", connectionString, stateDirectory).Options;
         return new PooledDbContextFactory<TransformerDbContext>(options);
     }
 
@@ -40,7 +45,7 @@ public sealed record TaskQuery
             })
             .ToListAsync(cancellationToken);
         // Ids are shown shortened: their first characters select them too.
-        rows = rows.Where(r => Matches(r.RunId, Run) && Matches(r.TaskId, Task)).Take(Limit).ToList();
+        rows = rows.Where(r => Matches(r.RunId, Run) && Matches(r.TaskId, Task)).TakeLast(Limit).ToList(); // the newest, oldest first
 
         var ids = rows.Select(r => r.TaskId).ToList();
         var history = (await db.Attempts.AsNoTracking().Where(a => ids.Contains(a.TaskId)).ToListAsync(cancellationToken))
