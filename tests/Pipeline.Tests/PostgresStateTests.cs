@@ -46,7 +46,7 @@ public sealed class PostgresStateTests
         var tables = await QueryAsync(harness.PostgresDatabase!,
             "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('scheduler', 'transformer', 'public')");
         Assert.Equal(
-            ["scheduler.runs", "scheduler.switchboard_schema", "scheduler.watermarks",
+            ["scheduler.runs", "scheduler.switchboard_schema", "scheduler.ticks", "scheduler.watermarks",
              "transformer.key_mappings", "transformer.outbox", "transformer.run_pages", "transformer.switchboard_schema",
              "transformer.task_attempts", "transformer.tasks"],
             tables.Order(StringComparer.Ordinal));
