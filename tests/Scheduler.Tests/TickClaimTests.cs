@@ -3,7 +3,6 @@ using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Switchboard.Configuration;
@@ -22,6 +21,7 @@ public sealed class TickClaimTests : IAsyncDisposable
     private readonly List<ServiceProvider> _providers = [];
     private readonly List<CronTrigger> _triggers = [];
     private string? _postgres;
+    private readonly RecordingLogger<CronTrigger> _log = new();
 
     private static readonly Integration Integration = new()
     {
@@ -43,8 +43,8 @@ public sealed class TickClaimTests : IAsyncDisposable
         var first = await StartReplicaAsync(harness);
         await StartReplicaAsync(harness);
 
-        await AdvanceAsync(TimeSpan.FromMinutes(8)); // 10:15
-        await AdvanceAsync(TimeSpan.FromMinutes(15)); // 10:30
+        await AdvanceAsync(TimeSpan.FromMinutes(8), ticks: 1); // 10:15
+        await AdvanceAsync(TimeSpan.FromMinutes(15), ticks: 2); // 10:30
 
         var sent = harness.Sent.Select<RunIncoming>(TestContext.Current.CancellationToken).Select(s => s.Context.Message).ToList();
         Assert.Equal(2, sent.Count);
@@ -114,9 +114,11 @@ public sealed class TickClaimTests : IAsyncDisposable
         if (startTrigger)
         {
             var trigger = new CronTrigger(Integration, new QueueAddresses(new SwitchboardOptions()), harness.Bus, provider.GetRequiredService<TickClaims>(), _clock,
-                NullLogger<CronTrigger>.Instance);
+                _log);
             await trigger.StartAsync(TestContext.Current.CancellationToken);
             _triggers.Add(trigger);
+            // The trigger reads the clock for its first occurrence on its own thread: before the test moves it.
+            await WaitForOccurrencesAsync(_triggers.Count);
         }
         return provider;
     }
@@ -133,12 +135,25 @@ public sealed class TickClaimTests : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(server) { Database = $"switchboard_test_{Guid.NewGuid():N}" }.ConnectionString;
     }
 
-    private async Task AdvanceAsync(TimeSpan by)
+    /// <summary>Moves the clock, then waits (a minute at most) until each trigger has dealt with the ticks so far:
+    /// a trigger names its next occurrence at start and again once it has sent a tick's run or found it claimed.</summary>
+    private async Task AdvanceAsync(TimeSpan by, int ticks)
     {
         _clock.Advance(by);
-        // Let both triggers' continuations claim (a database write each) and send.
-        for (var i = 0; i < 50; i++) await Task.Delay(10);
+        await WaitForOccurrencesAsync(_triggers.Count * (1 + ticks));
     }
+
+    private async Task WaitForOccurrencesAsync(int expected)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (NextOccurrencesLogged() < expected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the triggers dealt with {NextOccurrencesLogged()} of {expected} occurrences:\n{string.Join("\n", _log.Messages)}");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private int NextOccurrencesLogged() => _log.Messages.Count(m => m.Contains("runs next at"));
 
     public async ValueTask DisposeAsync()
     {
