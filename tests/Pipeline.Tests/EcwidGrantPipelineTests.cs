@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Switchboard.Connectors.Auth;
 using Xunit;
@@ -120,34 +119,12 @@ public sealed class EcwidGrantPipelineTests
         return response.Headers.Location!.ToString();
     }
 
-    /// <summary>Runs <c>switchboard</c> with a line typed on its standard input; returns the exit code and everything it printed.</summary>
+    /// <summary>Runs <c>switchboard</c> with a line typed on its standard input; returns the exit code and everything it printed.
+    /// No key is an empty <c>SWITCHBOARD_SECRET_KEY</c>, which the grant treats as unset.</summary>
     private static async Task<(int ExitCode, string Output)> GrantAsync(string[] args, string typed, string? key)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Switchboard);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        if (key is null) info.Environment.Remove(SecretKey.Variable);
-        else info.Environment[SecretKey.Variable] = key;
-        var ct = TestContext.Current.CancellationToken;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.StandardInput.WriteLineAsync(typed);
-        process.StandardInput.Close();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("`switchboard " + string.Join(' ', args) + "` did not exit within 2 minutes");
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, args,
+            new Dictionary<string, string> { [SecretKey.Variable] = key ?? "" }, TestContext.Current.CancellationToken, standardInput: typed);
+        return (exit, stdout + stderr);
     }
 }

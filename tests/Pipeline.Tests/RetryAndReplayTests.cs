@@ -48,10 +48,8 @@ public sealed class RetryAndReplayTests
         }
 
         // The command line shows the same, as a user sees it.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
         var (listed, listing, listingErrors) = await ServiceProcess.RunAsync(Switchboard,
-            ["tasks", "--state", state, "--status", "failed", "--json"], harness.StateEnvironment, cancellationToken: timeout.Token);
+            ["tasks", "--state", state, "--status", "failed", "--json"], harness.StateEnvironment, cancellationToken: ct);
         Assert.True(listed == 0, listing + listingErrors);
         var shown = JsonNode.Parse(listing)!.AsArray();
         Assert.Equal(3, shown.Count);
@@ -60,7 +58,7 @@ public sealed class RetryAndReplayTests
 
         harness.Sandbox.Ecwid.Faults.Reset();
         var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard,
-            ["replay", file, "--failed", "--state", state, "--json"], harness.StateEnvironment, cancellationToken: timeout.Token);
+            ["replay", file, "--failed", "--state", state, "--json"], harness.StateEnvironment, cancellationToken: ct);
 
         Assert.True(exit == 0, stdout + stderr);
         var replay = JsonNode.Parse(stdout)!.AsObject();
@@ -142,11 +140,9 @@ public sealed class RetryAndReplayTests
     {
         await using var harness = await PipelineHarness.StartAsync();
         var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(1));
 
         var (exit, _, stderr) = await ServiceProcess.RunAsync(Switchboard, ["replay", file, "--state", Path.Combine(harness.Folder, "state")],
-            cancellationToken: timeout.Token);
+            cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exit);
         Assert.Contains("say which failed tasks to replay: --run R, --task T or --failed", stderr);

@@ -37,12 +37,8 @@ public sealed class TransformCommandTests
 
         """;
 
-    private static async Task<(int Exit, string StdOut, string StdErr)> RunAsync(params string[] args)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        return await ServiceProcess.RunAsync(Switchboard, args, cancellationToken: timeout.Token);
-    }
+    private static async Task<(int Exit, string StdOut, string StdErr)> RunAsync(params string[] args) =>
+        await ServiceProcess.RunAsync(Switchboard, args, cancellationToken: TestContext.Current.CancellationToken);
 
     private static string Write(string folder, string name, string text)
     {

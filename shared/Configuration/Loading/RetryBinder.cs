@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace Switchboard.Configuration.Loading;
 
 /// <summary>Reads a route's <c>retry: { attempts: 5, backoff: 1m..6h }</c>.</summary>
-internal static partial class RetryBinder
+internal static class RetryBinder
 {
     private static readonly string[] Keys = ["attempts", "backoff"];
 
@@ -36,21 +33,6 @@ internal static partial class RetryBinder
     }
 
     /// <summary>A positive duration such as <c>10ms</c>, <c>30s</c>, <c>1m</c>, <c>6h</c>, <c>1d</c>.</summary>
-    public static TimeSpan? Duration(string text)
-    {
-        var match = DurationPattern().Match(text.Trim());
-        if (!match.Success || !double.TryParse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value <= 0)
-            return null;
-        return match.Groups[2].Value switch
-        {
-            "ms" => TimeSpan.FromMilliseconds(value),
-            "s" => TimeSpan.FromSeconds(value),
-            "m" => TimeSpan.FromMinutes(value),
-            "h" => TimeSpan.FromHours(value),
-            _ => TimeSpan.FromDays(value),
-        };
-    }
-
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)(ms|s|m|h|d)$")]
-    private static partial Regex DurationPattern();
+    private static TimeSpan? Duration(string text) =>
+        Durations.TryParse(text, out var duration) && duration > TimeSpan.Zero ? duration : null;
 }
