@@ -1,12 +1,13 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Switchboard.Persistence;
 
 /// <summary>A service's own state database: SQLite in the state folder by default, PostgreSQL (in a schema named
-/// after the service) when the connection string names a PostgreSQL server; created at start-up before the bus
+/// after the service) when the connection string names a PostgreSQL server; migrated at start-up before the bus
 /// delivers anything.</summary>
 public static class StateDatabase
 {
@@ -25,9 +26,12 @@ public static class StateDatabase
         string stateDirectory) where TBuilder : DbContextOptionsBuilder
     {
         if (connectionString is not null && PostgresConnectionString.Matches(connectionString))
-            options.UseNpgsql(PostgresConnectionString.ForSchema(connectionString, service));
+            // Each service's migration history in its own schema: services share one database.
+            options.UseNpgsql(PostgresConnectionString.ForSchema(connectionString, service),
+                npgsql => npgsql.MigrationsHistoryTable(HistoryRepository.DefaultTableName, service));
         else
             options.UseSqlite(connectionString ?? SqliteFile(stateDirectory, service));
+        options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
         return options;
     }
 

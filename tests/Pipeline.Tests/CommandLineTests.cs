@@ -97,7 +97,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task A_state_database_of_another_version_stops_the_run_naming_the_file()
+    public async Task A_state_database_a_newer_version_migrated_stops_the_run_naming_the_file()
     {
         await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5);
         var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
@@ -109,14 +109,14 @@ public sealed class CommandLineTests
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var older = connection.CreateCommand();
-            older.CommandText = "UPDATE switchboard_schema SET \"Fingerprint\" = 'made-by-an-older-version'";
+            older.CommandText = "INSERT INTO \"__EFMigrationsHistory\" VALUES ('29991231000000_FromANewerVersion', '11.0.0')";
             Assert.Equal(1, await older.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
         }
 
         var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, ["run", file, "--state", state], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.NotEqual(0, exit);
-        Assert.Contains($"the state database {database} was made by another version of Switchboard", stdout + stderr);
+        Assert.Contains($"the state database {database} was migrated by a newer version of Switchboard (its migration '29991231000000_FromANewerVersion' is unknown to this one)", stdout + stderr);
         Assert.Equal(5, harness.Sandbox.Ecwid.Products.Count);
     }
 

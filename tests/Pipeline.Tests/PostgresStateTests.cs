@@ -5,8 +5,8 @@ using Xunit;
 
 namespace Switchboard.Pipeline.Tests;
 
-/// <summary>State on PostgreSQL: replicas that start together, a schema per service, and a database another version
-/// made.</summary>
+/// <summary>State on PostgreSQL: replicas that start together, a schema per service with its own migration history,
+/// and a database a newer version migrated.</summary>
 [Collection(nameof(PipelineCollection))]
 public sealed class PostgresStateTests
 {
@@ -46,16 +46,16 @@ public sealed class PostgresStateTests
         var tables = await QueryAsync(harness.PostgresDatabase!,
             "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('scheduler', 'transformer', 'public')");
         Assert.Equal(
-            ["scheduler.runs", "scheduler.switchboard_schema", "scheduler.ticks", "scheduler.watermarks",
-             "transformer.key_mappings", "transformer.outbox", "transformer.run_pages", "transformer.switchboard_schema",
+            ["scheduler.__EFMigrationsHistory", "scheduler.runs", "scheduler.ticks", "scheduler.watermarks",
+             "transformer.__EFMigrationsHistory", "transformer.key_mappings", "transformer.outbox", "transformer.run_pages",
              "transformer.task_attempts", "transformer.tasks"],
             tables.Order(StringComparer.Ordinal));
-        Assert.Equal(["SchedulerDbContext"], await QueryAsync(harness.PostgresDatabase!, "SELECT \"Context\" FROM scheduler.switchboard_schema"));
-        Assert.Equal(["TransformerDbContext"], await QueryAsync(harness.PostgresDatabase!, "SELECT \"Context\" FROM transformer.switchboard_schema"));
+        Assert.Single(await QueryAsync(harness.PostgresDatabase!, "SELECT \"MigrationId\" FROM scheduler.\"__EFMigrationsHistory\""));
+        Assert.Single(await QueryAsync(harness.PostgresDatabase!, "SELECT \"MigrationId\" FROM transformer.\"__EFMigrationsHistory\""));
     }
 
     [Fact]
-    public async Task A_postgres_state_of_another_version_stops_the_run_naming_the_database_and_schema()
+    public async Task A_postgres_state_a_newer_version_migrated_stops_the_run_naming_the_database_and_schema()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5, state: "postgres");
@@ -64,13 +64,13 @@ public sealed class PostgresStateTests
         var first = await ServiceProcess.RunAsync(Switchboard, run, harness.StateEnvironment, cancellationToken: ct);
         Assert.True(first.ExitCode == 0, first.StdOut + first.StdErr);
         Assert.False(File.Exists(Path.Combine(harness.StateFolder, "transformer.db")), "the state went to a SQLite file");
-        await QueryAsync(harness.PostgresDatabase!, "UPDATE transformer.switchboard_schema SET \"Fingerprint\" = 'made-by-an-older-version'");
+        await QueryAsync(harness.PostgresDatabase!, "INSERT INTO transformer.\"__EFMigrationsHistory\" VALUES ('29991231000000_FromANewerVersion', '11.0.0')");
 
         var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, run, harness.StateEnvironment, cancellationToken: ct);
 
         Assert.NotEqual(0, exit);
         var database = new NpgsqlConnectionStringBuilder(harness.PostgresDatabase).Database;
-        Assert.Contains($"the state database '{database}' (schema 'transformer') was made by another version of Switchboard", stdout + stderr);
+        Assert.Contains($"the state database '{database}' (schema 'transformer') was migrated by a newer version of Switchboard", stdout + stderr);
         Assert.Equal(5, harness.Sandbox.Ecwid.Products.Count);
     }
 

@@ -1,0 +1,5 @@
+using Switchboard.Persistence;
+
+namespace Switchboard.Scheduler;
+
+internal sealed class SchedulerDesignTimeFactory() : StateDesignTimeFactory<SchedulerDbContext>("scheduler");

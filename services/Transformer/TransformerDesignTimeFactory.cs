@@ -1,0 +1,5 @@
+using Switchboard.Persistence;
+
+namespace Switchboard.Transformer;
+
+internal sealed class TransformerDesignTimeFactory() : StateDesignTimeFactory<TransformerDbContext>("transformer");
