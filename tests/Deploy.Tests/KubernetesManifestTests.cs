@@ -127,6 +127,23 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public async Task Prod_pods_export_telemetry_to_the_collector_and_may_reach_it()
+    {
+        var prod = Manifests(await RenderAsync("prod"));
+
+        var deployments = prod.Where(m => m["kind"]?.GetValue<string>() == "Deployment").ToList();
+        Assert.Equal(7, deployments.Count);
+        Assert.All(deployments, d => Assert.Contains(d["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]!.AsArray(),
+            e => e!["name"]!.GetValue<string>() == "OTEL_EXPORTER_OTLP_ENDPOINT"));
+        var otlp = prod.Where(m => m["kind"]?.GetValue<string>() == "NetworkPolicy")
+            .SelectMany(p => p["spec"]!["egress"]?.AsArray() ?? [])
+            .Where(rule => rule!["ports"]!.AsArray().Any(port => port!["port"]!.GetValue<long>() == 4317))
+            .ToList();
+        Assert.Contains(otlp, rule => rule!["to"]!.AsArray().Any(to =>
+            to!["podSelector"]?["matchLabels"]?["app.kubernetes.io/name"]?.GetValue<string>() == "opentelemetry-collector"));
+    }
+
+    [Fact]
     public void The_copies_kustomize_reads_are_the_files_they_copy()
     {
         Assert.Equal(File.ReadAllText(Repository.PathOf("examples/bigcommerce-to-ecwid.yaml")),
