@@ -17,7 +17,7 @@ public sealed class BigCommerceEmulator : PlatformEmulator
         : base(new RateLimitSettings(150, TimeSpan.FromSeconds(30), enforceRateLimits))
     {
         Categories = new EntityStore(generator: (_, n) => BigCommerceSeedData.Category(n));
-        Variants = new EntityStore();
+        Variants = new EntityStore(indexedBy: "product_id");
         Products = new EntityStore(
             generator: (_, n) => BigCommerceSeedData.Product(n, Categories.Count),
             afterSeed: AddBaseVariant);
@@ -49,7 +49,7 @@ public sealed class BigCommerceEmulator : PlatformEmulator
     public EntityStore OrderProducts { get; }
 
     public IReadOnlyList<JsonObject> VariantsOf(long productId) =>
-        Variants.Where(v => JsonHelpers.Long(v["product_id"]) == productId);
+        Variants.WithValue("product_id", productId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Seeds <paramref name="products"/> products plus proportional categories, customers and orders.</summary>
     public void Seed(int products)

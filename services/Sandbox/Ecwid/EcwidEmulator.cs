@@ -19,8 +19,8 @@ public sealed class EcwidEmulator : PlatformEmulator
     {
         Categories = new EntityStore(firstId: 9_000_001, generator: (_, n) => EcwidSeedData.Category(n));
         Products = new EntityStore(firstId: FirstProductId,
-            generator: (_, n) => EcwidSeedData.Product(n, Categories.All.Select(c => JsonHelpers.IdOf(c)).ToArray()));
-        Combinations = new EntityStore(firstId: 300_000_001);
+            generator: (_, n) => EcwidSeedData.Product(n, Categories.All.Select(c => JsonHelpers.IdOf(c)).ToArray()), indexedBy: "sku");
+        Combinations = new EntityStore(firstId: 300_000_001, indexedBy: ["sku", "productId"]);
         Customers = new EntityStore(firstId: 200_000_001, generator: (_, n) => EcwidSeedData.Customer(n));
         Orders = new EntityStore(idProperty: "orderNumber", firstId: 1001,
             generator: (number, n) => EcwidSeedData.Order(number, n, Customers.Count, Products.Count, i => Products.Get(FirstProductId + i)));
@@ -62,7 +62,7 @@ public sealed class EcwidEmulator : PlatformEmulator
     public EntityStore Orders { get; }
 
     public IReadOnlyList<JsonObject> CombinationsOf(long productId) =>
-        Combinations.Where(c => JsonHelpers.Long(c["productId"]) == productId);
+        Combinations.WithValue("productId", productId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Seeds <paramref name="products"/> products plus proportional categories, customers and orders.</summary>
     public void Seed(int products)

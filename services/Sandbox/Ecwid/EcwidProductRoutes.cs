@@ -119,8 +119,8 @@ internal static class EcwidProductRoutes
     }
 
     private static bool SkuTaken(EcwidEmulator e, string sku, long? productId, long? combinationId) =>
-        e.Products.Any(p => JsonHelpers.IdOf(p) != productId && JsonHelpers.Str(p, "sku") == sku) ||
-        e.Combinations.Any(x => JsonHelpers.IdOf(x) != combinationId && JsonHelpers.Str(x, "sku") == sku);
+        e.Products.WithValue("sku", sku).Any(p => JsonHelpers.IdOf(p) != productId) ||
+        e.Combinations.WithValue("sku", sku).Any(x => JsonHelpers.IdOf(x) != combinationId);
 
     private static IResult Create(HttpContext c, EcwidEmulator e)
     {

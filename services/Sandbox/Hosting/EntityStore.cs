@@ -12,6 +12,7 @@ public sealed class EntityStore
     private readonly SortedDictionary<long, JsonObject> _items = new();
     private readonly Func<long, int, JsonObject>? _generator;
     private readonly Action<JsonObject>? _afterSeed;
+    private readonly Dictionary<string, Dictionary<string, SortedSet<long>>> _indexes;
     private long _nextId;
     private int _seeded;
 
@@ -19,9 +20,13 @@ public sealed class EntityStore
     /// <param name="firstId">First id handed out.</param>
     /// <param name="generator">Builds the seeded entity for (id, 1-based ordinal).</param>
     /// <param name="afterSeed">Runs after each seeded entity is stored (e.g. to add its base variant).</param>
-    public EntityStore(string idProperty = "id", long firstId = 1, Func<long, int, JsonObject>? generator = null, Action<JsonObject>? afterSeed = null)
+    /// <param name="indexedBy">Top-level properties looked up by value (<see cref="WithValue"/>): a SKU check or the
+    /// variants of a product would otherwise scan the whole store on every request.</param>
+    public EntityStore(string idProperty = "id", long firstId = 1, Func<long, int, JsonObject>? generator = null, Action<JsonObject>? afterSeed = null,
+        params string[] indexedBy)
     {
         IdProperty = idProperty;
+        _indexes = indexedBy.ToDictionary(p => p, _ => new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal));
         _nextId = firstId;
         _generator = generator;
         _afterSeed = afterSeed;
@@ -52,6 +57,17 @@ public sealed class EntityStore
         lock (_gate) return _items.Values.Any(predicate);
     }
 
+    /// <summary>The entities whose indexed <paramref name="property"/> is <paramref name="value"/>, ordered by id.</summary>
+    public IReadOnlyList<JsonObject> WithValue(string property, string value)
+    {
+        lock (_gate)
+        {
+            if (!_indexes.TryGetValue(property, out var index))
+                throw new InvalidOperationException($"This store does not index '{property}'.");
+            return index.TryGetValue(value, out var ids) ? ids.Select(id => Clone(_items[id])).ToArray() : [];
+        }
+    }
+
     /// <summary>Stores a copy with a fresh id (any id in <paramref name="entity"/> is ignored) and returns it.</summary>
     public JsonObject Add(JsonObject entity)
     {
@@ -64,6 +80,7 @@ public sealed class EntityStore
                 if (key != IdProperty) stored[key] = value?.DeepClone();
             }
             _items[id] = stored;
+            Index(id, stored);
             return Clone(stored);
         }
     }
@@ -77,14 +94,21 @@ public sealed class EntityStore
             var next = Clone(current);
             mutate(next);
             next[IdProperty] = id;
+            Unindex(id, current);
             _items[id] = next;
+            Index(id, next);
             return Clone(next);
         }
     }
 
     public bool Remove(long id)
     {
-        lock (_gate) return _items.Remove(id);
+        lock (_gate)
+        {
+            if (!_items.Remove(id, out var removed)) return false;
+            Unindex(id, removed);
+            return true;
+        }
     }
 
     public int RemoveWhere(Func<JsonObject, bool> predicate)
@@ -92,14 +116,22 @@ public sealed class EntityStore
         lock (_gate)
         {
             var ids = _items.Where(kv => predicate(kv.Value)).Select(kv => kv.Key).ToArray();
-            foreach (var id in ids) _items.Remove(id);
+            foreach (var id in ids)
+            {
+                Unindex(id, _items[id]);
+                _items.Remove(id);
+            }
             return ids.Length;
         }
     }
 
     public void Clear()
     {
-        lock (_gate) _items.Clear();
+        lock (_gate)
+        {
+            _items.Clear();
+            foreach (var index in _indexes.Values) index.Clear();
+        }
     }
 
     /// <summary>Generates <paramref name="n"/> more deterministic entities (ordinals continue after earlier seeds).</summary>
@@ -119,6 +151,24 @@ public sealed class EntityStore
             added.Add(Get(entity[IdProperty]!.GetValue<long>()) ?? entity);
         }
         return added;
+    }
+
+    private void Index(long id, JsonObject entity)
+    {
+        foreach (var (property, index) in _indexes)
+            if (entity[property] is JsonValue value)
+            {
+                var key = value.ToString();
+                if (!index.TryGetValue(key, out var ids)) index[key] = ids = [];
+                ids.Add(id);
+            }
+    }
+
+    private void Unindex(long id, JsonObject entity)
+    {
+        foreach (var (property, index) in _indexes)
+            if (entity[property] is JsonValue value && index.TryGetValue(value.ToString(), out var ids))
+                ids.Remove(id);
     }
 
     private static JsonObject Clone(JsonObject e) => e.DeepClone().AsObject();
