@@ -15,7 +15,9 @@ public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.TaskId == message.TaskId && t.Status == TaskState.Processing, cancellationToken);
         if (task is null) return false;
-        // The mapping is saved before the task ends, so a run that has ended finds its mappings settled.
+        // The mapping and the task's end in one commit: a run that has ended finds its mappings settled, and one
+        // commit per answer instead of two is what a sync of many entities waits on.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await KeyMappingStore.RecordAsync(db, task, message.TargetId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         task.Status = TaskState.Finished;
@@ -25,7 +27,7 @@ public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> cont
         task.Response = message.ResponseSummary ?? $"HTTP {message.StatusCode}";
         task.UpdatedAt = now;
         db.Attempts.Add(new TaskAttemptRecord { TaskId = task.TaskId, Number = task.Attempts, Outcome = TaskState.Finished, EndedAt = now });
-        return await SaveOnceAsync(db, cancellationToken);
+        return await SaveOnceAsync(db, transaction, cancellationToken);
     }
 
     public async Task FailAsync(Guid taskId, string reason, string? request, string? response, CancellationToken cancellationToken,
@@ -34,7 +36,8 @@ public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.TaskId == taskId && t.Status == TaskState.Processing, cancellationToken);
         if (task is null) return;
-        // Before the task ends: a run that has ended finds its mappings settled.
+        // With the task's end: a run that has ended finds its mappings settled.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await StaleKeyMappings.DropIfGoneAsync(db, task, statusCode, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var retry = integration.Routes.GetValueOrDefault(task.Route)?.Retry;
@@ -50,22 +53,24 @@ public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> cont
             TaskId = task.TaskId, Number = task.Attempts, Outcome = task.Status, Error = reason, EndedAt = now,
             RetryDelayMilliseconds = delay is { } d ? (long)d.TotalMilliseconds : null,
         });
-        await SaveOnceAsync(db, cancellationToken);
+        await SaveOnceAsync(db, transaction, cancellationToken);
     }
 
     public static string Summary(PlatformError error) =>
         $"{(error.StatusCode is { } s ? $"HTTP {s}" : "no response")}: {string.Join("; ", error.Messages)}";
 
-    private static async Task<bool> SaveOnceAsync(TransformerDbContext db, CancellationToken cancellationToken)
+    private static async Task<bool> SaveOnceAsync(TransformerDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return true;
         }
         catch (DbUpdateConcurrencyException)
         {
-            // The same answer, handled at the same moment elsewhere, got there first.
+            // The same answer, handled at the same moment elsewhere, got there first (and recorded the mapping).
             return false;
         }
     }
