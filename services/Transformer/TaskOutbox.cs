@@ -30,7 +30,6 @@ public sealed class TaskOutbox(IDbContextFactory<TransformerDbContext> contexts,
         await db.Outbox.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Sends what a crashed process saved but never sent; returns how many.</summary>
     /// <summary>Dates the records at their save, not at the start of the work that made them: a page that took long
     /// to transform must not look abandoned (and be sent twice) the moment it is saved.</summary>
     public static void StampSaved(IEnumerable<OutboxRecord> records)
@@ -39,6 +38,7 @@ public sealed class TaskOutbox(IDbContextFactory<TransformerDbContext> contexts,
         foreach (var record in records) record.CreatedAt = saved;
     }
 
+    /// <summary>Sends what a crashed process saved but never sent; returns how many.</summary>
     public async Task<int> SendAbandonedAsync(CancellationToken cancellationToken)
     {
         if (options.DryRun) return 0;
