@@ -129,7 +129,7 @@ public sealed class AuthorizationCodeFlow(AuthorizationCodeSettings settings)
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
                 throw new GrantException($"the token endpoint {settings.TokenUrl} refused the code: HTTP {(int)response.StatusCode}: " +
-                    redactor.Redact(string.Join("; ", ErrorMessages(body, response.Content.Headers.ContentType?.MediaType))));
+                    redactor.Redact(string.Join("; ", OAuthErrorReader.Read(body, response.Content.Headers.ContentType?.MediaType, "no message"))));
             JsonObject? token = null;
             try
             {
@@ -142,19 +142,5 @@ public sealed class AuthorizationCodeFlow(AuthorizationCodeSettings settings)
                 throw new GrantException($"the token endpoint {settings.TokenUrl} answered without an access_token: {redactor.Redact(ErrorBodyReader.Default.Read(body, "text/html").FirstOrDefault())}");
             return token;
         }
-    }
-
-    /// <summary>OAuth's <c>{"error","error_description"}</c> as "error: description"; any other body as the SDK reads errors.</summary>
-    private static IReadOnlyList<string> ErrorMessages(string body, string? contentType)
-    {
-        try
-        {
-            if (JsonNode.Parse(body) is JsonObject { } o && o["error"] is JsonValue error)
-                return [o["error_description"] is JsonValue description ? $"{error}: {description}" : error.ToString()];
-        }
-        catch (JsonException)
-        {
-        }
-        return ErrorBodyReader.Default.Read(body, contentType) is { Count: > 0 } messages ? messages : ["no message"];
     }
 }

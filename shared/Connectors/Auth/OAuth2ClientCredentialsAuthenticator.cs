@@ -90,7 +90,7 @@ public sealed class OAuth2ClientCredentialsAuthenticator(OAuth2ClientCredentials
             throw Refusal(null, [$"the token endpoint did not answer: {ex.Message}"], described, ex);
         }
         if (status is < 200 or >= 300)
-            throw Refusal(status, RefusalMessages(body), described);
+            throw Refusal(status, OAuthErrorReader.Read(body, null, "the token endpoint refused the credentials"), described);
         return Parse(body) ?? throw Refusal(status, ["the token endpoint's answer has no access_token"], described);
     }
 
@@ -117,20 +117,6 @@ public sealed class OAuth2ClientCredentialsAuthenticator(OAuth2ClientCredentials
         {
             return null;
         }
-    }
-
-    /// <summary>RFC 6749 §5.2 <c>error</c> and <c>error_description</c>, else whatever message the body carries.</summary>
-    private static IReadOnlyList<string> RefusalMessages(string body)
-    {
-        try
-        {
-            if (JsonNode.Parse(body) is JsonObject answer && answer["error"] is JsonValue error)
-                return [answer["error_description"] is JsonValue description ? $"{error}: {description}" : error.ToString()];
-        }
-        catch (JsonException)
-        {
-        }
-        return ErrorBodyReader.Default.Read(body, null) is { Count: > 0 } messages ? messages : ["the token endpoint refused the credentials"];
     }
 
     private static async Task<bool> SaysInvalidToken(HttpResponseMessage response, CancellationToken cancellationToken)
