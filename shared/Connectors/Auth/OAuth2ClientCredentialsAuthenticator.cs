@@ -19,9 +19,11 @@ public sealed class OAuth2ClientCredentialsAuthenticator(OAuth2ClientCredentials
     /// <summary>How long before expiry a token is replaced (at most half its lifetime), so none expires in flight.</summary>
     public static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
 
-    private readonly SemaphoreSlim _fetching = new(1, 1);
     private readonly Redactor _redactor = new([credentials.ClientSecret]);
-    private OAuth2Token? _token;
+    private SharedCredential<OAuth2Token>? _token;
+
+    // Made on first use: it needs this instance's methods. Making it twice at once only discards one, unused.
+    private SharedCredential<OAuth2Token> Token => LazyInitializer.EnsureInitialized(ref _token, () => new(RequestTokenAsync, IsFresh));
 
     public OAuth2ClientCredentials Credentials => credentials;
 
@@ -35,33 +37,15 @@ public sealed class OAuth2ClientCredentialsAuthenticator(OAuth2ClientCredentials
     {
         if (response.StatusCode != HttpStatusCode.Unauthorized || !await SaysInvalidToken(response, cancellationToken))
             return false;
-        // Only the token that was refused is dropped: requests that raced it find the renewed one already.
         var refused = response.RequestMessage?.Headers.Authorization?.Parameter;
-        var current = Volatile.Read(ref _token);
-        if (current is not null && current.AccessToken == refused)
-            Interlocked.CompareExchange(ref _token, null, current);
+        Token.Drop(current => current.AccessToken == refused);
         return true;
     }
 
     public async ValueTask RenewAsync(CancellationToken cancellationToken) => await CurrentAsync(cancellationToken);
 
     /// <summary>The cached token while it is fresh, else a new one; one fetch at a time.</summary>
-    public async Task<OAuth2Token> CurrentAsync(CancellationToken cancellationToken)
-    {
-        if (Fresh(Volatile.Read(ref _token)) is { } token) return token;
-        await _fetching.WaitAsync(cancellationToken);
-        try
-        {
-            if (Fresh(Volatile.Read(ref _token)) is { } fetched) return fetched;
-            token = await RequestTokenAsync(cancellationToken);
-            Volatile.Write(ref _token, token);
-            return token;
-        }
-        finally
-        {
-            _fetching.Release();
-        }
-    }
+    public Task<OAuth2Token> CurrentAsync(CancellationToken cancellationToken) => Token.CurrentAsync(cancellationToken);
 
     /// <summary>Asks the token endpoint for a new token; a refusal becomes a <see cref="PlatformException"/> with the
     /// endpoint's own message, the secret redacted.</summary>
@@ -94,11 +78,10 @@ public sealed class OAuth2ClientCredentialsAuthenticator(OAuth2ClientCredentials
         return Parse(body) ?? throw Refusal(status, ["the token endpoint's answer has no access_token"], described);
     }
 
-    private OAuth2Token? Fresh(OAuth2Token? token)
+    private bool IsFresh(OAuth2Token token)
     {
-        if (token is null) return null;
         var margin = token.Lifetime / 2 < RenewBefore ? token.Lifetime / 2 : RenewBefore;
-        return context.Clock.GetUtcNow() < token.ExpiresAt - margin ? token : null;
+        return context.Clock.GetUtcNow() < token.ExpiresAt - margin;
     }
 
     private OAuth2Token? Parse(string body)

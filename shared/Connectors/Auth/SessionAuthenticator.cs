@@ -11,8 +11,9 @@ public abstract class SessionAuthenticator : IRequestAuthenticator
 
     private static readonly HttpRequestOptionsKey<string> AppliedSession = new("switchboard.applied-session");
 
-    private readonly SemaphoreSlim _login = new(1, 1);
-    private volatile string? _session;
+    private readonly SharedCredential<string> _session;
+
+    protected SessionAuthenticator() => _session = new(LoginAsync);
 
     /// <summary>Opens a session; throws a <see cref="Errors.PlatformException"/> with the platform's message when refused.</summary>
     protected abstract Task<string> LoginAsync(CancellationToken cancellationToken);
@@ -26,7 +27,7 @@ public abstract class SessionAuthenticator : IRequestAuthenticator
     public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (HasOwnSession(request)) return;
-        var session = await CurrentAsync(cancellationToken);
+        var session = await _session.CurrentAsync(cancellationToken);
         request.Options.Set(AppliedSession, session);
         Apply(request, session);
     }
@@ -39,26 +40,11 @@ public abstract class SessionAuthenticator : IRequestAuthenticator
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!SaysSessionExpired(response, body)) return false;
-        // Only the first request to see the old session gone drops it; the others reuse the new one.
-        Interlocked.CompareExchange(ref _session, null, applied);
+        _session.Drop(current => current == applied);
         return true;
     }
 
-    public async ValueTask RenewAsync(CancellationToken cancellationToken) => await CurrentAsync(cancellationToken);
-
-    private async Task<string> CurrentAsync(CancellationToken cancellationToken)
-    {
-        if (_session is { } session) return session;
-        await _login.WaitAsync(cancellationToken);
-        try
-        {
-            return _session ??= await LoginAsync(cancellationToken);
-        }
-        finally
-        {
-            _login.Release();
-        }
-    }
+    public async ValueTask RenewAsync(CancellationToken cancellationToken) => await _session.CurrentAsync(cancellationToken);
 
     private static bool HasOwnSession(HttpRequestMessage request) =>
         request.Options.TryGetValue(OwnSession, out var own) && own;

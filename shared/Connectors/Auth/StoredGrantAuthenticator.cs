@@ -7,35 +7,25 @@ namespace Switchboard.Connectors.Auth;
 /// decrypted on first use and kept for the client's lifetime.</summary>
 public sealed class StoredGrantAuthenticator(string client, EncryptedGrantStore store, string tokenField = "access_token") : IRequestAuthenticator
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _token;
+    private readonly SharedCredential<string> _token = new(async cancellationToken =>
+    {
+        var grant = await store.LoadAsync(client, cancellationToken)
+            ?? throw new GrantException($"client '{client}' has no access granted yet (no grant in {store.PathOf(client)}): " +
+                $"run `switchboard grant {client} <integration files>` first, with the same --state folder and {SecretKey.Variable}.");
+        return grant[tokenField]?.GetValue<string>() is { Length: > 0 } token
+            ? token
+            : throw new GrantException($"the grant stored for client '{client}' has no {tokenField}; run `switchboard grant {client}` again.");
+    });
 
     public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.Authorization = new("Bearer", await TokenAsync(request, cancellationToken));
-    }
-
-    private async ValueTask<string> TokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (_token is { } cached) return cached;
-        await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_token is not null) return _token;
-            var grant = await store.LoadAsync(client, cancellationToken)
-                ?? throw Refusal(request, $"client '{client}' has no access granted yet (no grant in {store.PathOf(client)}): " +
-                    $"run `switchboard grant {client} <integration files>` first, with the same --state folder and {SecretKey.Variable}.");
-            return _token = grant[tokenField]?.GetValue<string>() is { Length: > 0 } token
-                ? token
-                : throw Refusal(request, $"the grant stored for client '{client}' has no {tokenField}; run `switchboard grant {client}` again.");
+            request.Headers.Authorization = new("Bearer", await _token.CurrentAsync(cancellationToken));
         }
         catch (GrantException e)
         {
             throw Refusal(request, e.Message, e);
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
