@@ -163,5 +163,5 @@ public static class OrderPlacement
     }
 
     private static PlatformException Refused(ConnectorClient client, params string[] messages) =>
-        new(new PlatformError { Messages = messages, Request = $"(not sent) POST {client.Config.Name} {OpenCartCatalog.PlaceOrder}" });
+        new(PlatformError.NotSent($"POST {client.Config.Name} {OpenCartCatalog.PlaceOrder}", messages));
 }

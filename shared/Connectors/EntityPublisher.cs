@@ -85,5 +85,5 @@ public static class EntityPublisher
         values.Remove(key, out var value) ? value : null;
 
     private static PlatformException Refused(ConnectorClient client, EntityRequest outgoing, string method, string message) =>
-        new(new PlatformError { Messages = [message], Request = $"(not sent) {method} {client.Config.Name} {outgoing.Entity}" });
+        new(PlatformError.NotSent($"{method} {client.Config.Name} {outgoing.Entity}", message));
 }

@@ -87,7 +87,7 @@ public static class PageFetcher
         }
         catch (RequestShapeException ex)
         {
-            throw new PlatformException(new PlatformError { Messages = [ex.Message], Request = $"(not sent) {client.Config.Name}" });
+            throw new PlatformException(PlatformError.NotSent(client.Config.Name, ex.Message));
         }
     }
 

@@ -9,6 +9,11 @@ public sealed record PlatformError
     public required string Request { get; init; }
     public bool Transient { get; init; }
 
+    /// <summary>A request refused before it was sent (no client, no grant, a payload that cannot be encoded): no
+    /// retry can mend it.</summary>
+    public static PlatformError NotSent(string request, params IReadOnlyList<string> messages) =>
+        new() { Messages = messages, Request = $"(not sent) {request}" };
+
     public override string ToString() =>
         $"{(StatusCode is { } s ? $"HTTP {s}" : "no response")}: {string.Join("; ", Messages)} ({Request})";
 }

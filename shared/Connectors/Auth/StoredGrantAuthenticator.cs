@@ -31,5 +31,5 @@ public sealed class StoredGrantAuthenticator(string client, EncryptedGrantStore 
 
     // Not sent: a failure of this request that no retry can mend, reported like any platform refusal.
     private static PlatformException Refusal(HttpRequestMessage request, string message, Exception? inner = null) =>
-        new(new PlatformError { Messages = [message], Request = $"(not sent) {request.Method} {request.RequestUri}", Transient = false }, inner);
+        new(PlatformError.NotSent($"{request.Method} {request.RequestUri}", message), inner);
 }

@@ -22,7 +22,7 @@ public sealed class FetchEntitiesConsumer<TPlatform>(ConnectorClients<TPlatform>
         var before = message.EntitiesBefore + (message.Cursor?.EntitiesSoFar ?? 0);
         if (clients.Find(message.Client) is not { } client)
         {
-            await Fail(context, pageNumber, before, new PlatformError { Messages = [clients.Missing(message.Client)], Request = $"(not sent) {message.Incoming}" });
+            await Fail(context, pageNumber, before, PlatformError.NotSent(message.Incoming, clients.Missing(message.Client)));
             return;
         }
         FetchedPage page;

@@ -45,7 +45,7 @@ public sealed class PublishEntityConsumer<TPlatform>(ConnectorClients<TPlatform>
             }
         }
         else
-            error = new PlatformError { Messages = [clients.Missing(message.Client)], Request = $"(not sent) {message.Outgoing}" };
+            error = PlatformError.NotSent(message.Outgoing, clients.Missing(message.Client));
 
         logger.LogWarning("Route {Route}: entity {Key} was not published: {Error}", message.Route, message.EntityKey, error);
         await context.Publish(new EntityPublishFailed
