@@ -6,7 +6,8 @@ using Switchboard.Contracts;
 namespace Switchboard.Scheduler;
 
 /// <summary>Records the end of a run's fetching: its pages and entities, or the error that stopped it.</summary>
-public sealed class IncomingRunCompletedConsumer(IDbContextFactory<SchedulerDbContext> contexts, ChildRuns children, ILogger<IncomingRunCompletedConsumer> logger)
+public sealed class IncomingRunCompletedConsumer(
+    IDbContextFactory<SchedulerDbContext> contexts, ChildRuns children, RunSettlement settlement, ILogger<IncomingRunCompletedConsumer> logger)
     : IConsumer<IncomingRunCompleted>
 {
     public async Task Consume(ConsumeContext<IncomingRunCompleted> context)
@@ -25,17 +26,16 @@ public sealed class IncomingRunCompletedConsumer(IDbContextFactory<SchedulerDbCo
         run.Entities = message.Entities;
         run.Error = message.Error?.ToString();
         run.LatestChange = message.LatestChange;
-        // Only a run that fetched every page moves the watermark: a failed run's missing pages may hold older changes.
-        // And never past the run's start: an entity on an early page changed while later pages were read is newer
-        // than its fetched copy but may be older than the newest change seen, so the next run must read it again.
-        if (message.Succeeded && message.LatestChange is { } latestChange)
-        {
-            var started = new DateTimeOffset(DateTime.SpecifyKind(run.StartedAt, DateTimeKind.Utc));
-            await Watermarks.AdvanceAsync(db, run.Incoming, latestChange < started ? latestChange : started, run.RunId, context.CancellationToken);
-        }
         // The child runs are saved with their parent's completion, so whoever watches the parent sees them at once.
         var childFetches = message.Succeeded ? await children.StartAsync(db, run, message.EntityIds, context.CancellationToken) : [];
         await db.SaveChangesAsync(context.CancellationToken);
+        // Only a run that fetched every page, and whose child runs did too, moves the watermark: a failed run's
+        // missing pages may hold older changes.
+        if (message.Succeeded)
+        {
+            await settlement.SettleAsync(db, run, context.CancellationToken);
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
         await children.SendAsync(context, childFetches);
         if (message.Succeeded)
             logger.LogInformation("Run {RunId} of {Incoming} fetched {Entities} entities in {Pages} pages", run.RunId, run.Incoming, run.Entities, run.Pages);

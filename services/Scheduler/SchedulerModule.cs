@@ -27,6 +27,7 @@ public sealed class SchedulerModule : ISwitchboardModule
         services.TryAddSingleton(_ => new TransformerFactory());
         services.AddSingleton<IncomingRequests>();
         services.AddSingleton<ChildRuns>();
+        services.AddSingleton<RunSettlement>();
         services.AddSingleton<TickClaims>();
         if (RunSchedules) services.AddHostedService<CronTrigger>();
     }

@@ -59,6 +59,24 @@ public sealed class IncrementalSyncTests
                 .FirstOrDefault(p => p.StartsWith("date_modified:min=", StringComparison.Ordinal))?["date_modified:min=".Length..])
             .FirstOrDefault();
 
+    private const string VariantsIncoming = """
+          bc-variants:
+            client: bc-store
+            entity: catalog/products
+            nestedEntity: variants
+            parent: bc-products
+
+        """;
+
+    private const string VariantsRoute = """
+
+          variants-to-ecwid:
+            from: bc-variants
+            to: ecwid-products
+            transformers:
+              - set: { payload.name: "Variant {{sku}}" }
+        """;
+
     private static HashSet<string> NamesIn(EcwidEmulator ecwid) => ecwid.Products.All.Select(p => p["name"]!.ToString()).ToHashSet();
 
     [Theory]
@@ -159,23 +177,7 @@ public sealed class IncrementalSyncTests
     {
         var (harness, ids) = await StartAsync();
         await using var _ = harness;
-        const string variantsIncoming = """
-              bc-variants:
-                client: bc-store
-                entity: catalog/products
-                nestedEntity: variants
-                parent: bc-products
-
-            """;
-        const string variantsRoute = """
-
-              variants-to-ecwid:
-                from: bc-variants
-                to: ecwid-products
-                transformers:
-                  - set: { payload.name: "Variant {{sku}}" }
-            """;
-        var file = harness.WriteIntegration(Incoming(pageSize: 10).Replace("incoming:\n", "incoming:\n" + variantsIncoming) + variantsRoute);
+        var file = harness.WriteIntegration(Incoming(pageSize: 10).Replace("incoming:\n", "incoming:\n" + VariantsIncoming) + VariantsRoute);
         var first = await harness.RunAsync(file, transport);
         Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
         Assert.Equal(30, first.Routes["variants-to-ecwid"].Published);
@@ -193,6 +195,32 @@ public sealed class IncrementalSyncTests
         Assert.Equal(2, second.Routes["variants-to-ecwid"].Skipped);
         Assert.Equal(1, second.Routes["products-to-ecwid"].Published);
         Assert.Equal(30 + 30, harness.Sandbox.Ecwid.Products.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_child_run_keeps_its_parents_watermark_so_the_next_run_fetches_those_children_again()
+    {
+        var (harness, ids) = await StartAsync();
+        await using var _ = harness;
+        var file = harness.WriteIntegration(Incoming(pageSize: 10).Replace("incoming:\n", "incoming:\n" + VariantsIncoming) + VariantsRoute);
+        var first = await harness.RunAsync(file, "inmemory");
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+
+        // The variants of one changed product cannot be read; another product changed later still.
+        Change(harness, ids[3], NewestChange.AddMinutes(10), "Changed, variants unreadable");
+        Change(harness, ids[4], NewestChange.AddMinutes(60), "Changed later");
+        harness.Sandbox.BigCommerce.Faults.RespondErrorWhen(q => q.Contains($"/catalog/products/{ids[3]}/variants", StringComparison.Ordinal), 403);
+        var failed = await harness.RunAsync(file, "inmemory");
+        Assert.False(failed.Succeeded);
+        Assert.Contains(failed.RunErrors, e => e.Contains("403", StringComparison.Ordinal));
+
+        harness.Sandbox.BigCommerce.Faults.Reset();
+        harness.Sandbox.BigCommerce.ClearRequests();
+        var next = await harness.RunAsync(file, "inmemory");
+
+        Assert.True(next.Succeeded, string.Join("\n", next.RunErrors.Concat(next.Errors)));
+        Assert.Equal(Iso(NewestChange.AddMinutes(-5)), SinceAsked(harness.Sandbox.BigCommerce));
+        Assert.Contains(harness.Sandbox.BigCommerce.Requests, r => r.PathAndQuery.Contains($"/catalog/products/{ids[3]}/variants", StringComparison.Ordinal));
     }
 
     [Fact]
