@@ -2,4 +2,4 @@ using Switchboard.Persistence;
 
 namespace Switchboard.Scheduler;
 
-internal sealed class SchedulerDesignTimeFactory() : StateDesignTimeFactory<SchedulerDbContext>("scheduler");
+internal sealed class SchedulerDesignTimeFactory() : StateDesignTimeFactory<SchedulerDbContext>(SchedulerModule.ServiceName);

@@ -12,7 +12,9 @@ namespace Switchboard.Scheduler;
 /// <summary>The Scheduler service: schedules, manual triggers and run state.</summary>
 public sealed class SchedulerModule : ISwitchboardModule
 {
-    public string Name => "scheduler";
+    public const string ServiceName = "scheduler";
+
+    public string Name => ServiceName;
 
     /// <summary>False where a command line runs incomings once itself and must not fire schedules too.</summary>
     public bool RunSchedules { get; init; } = true;

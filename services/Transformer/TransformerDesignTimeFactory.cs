@@ -2,4 +2,4 @@ using Switchboard.Persistence;
 
 namespace Switchboard.Transformer;
 
-internal sealed class TransformerDesignTimeFactory() : StateDesignTimeFactory<TransformerDbContext>("transformer");
+internal sealed class TransformerDesignTimeFactory() : StateDesignTimeFactory<TransformerDbContext>(TransformerModule.ServiceName);

@@ -11,7 +11,9 @@ namespace Switchboard.Transformer;
 /// <summary>The Transformer service: routes, transformers and tasks.</summary>
 public sealed class TransformerModule : ISwitchboardModule
 {
-    public string Name => "transformer";
+    public const string ServiceName = "transformer";
+
+    public string Name => ServiceName;
 
     public ITransformerValidator Validator { get; } = new TransformerFactory();
 

@@ -43,6 +43,47 @@ public sealed class DryRunTests
         Assert.False(File.Exists(Path.Combine(state, "transformer.db")), "a dry run changed the state folder");
     }
 
+    [Theory]
+    [MemberData(nameof(StateTheories.States), MemberType = typeof(StateTheories))]
+    public async Task A_dry_run_after_a_sync_shows_only_the_changed_product_as_an_update_of_the_id_the_sync_created(string state)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5, state: state);
+        var file = harness.WriteIntegration("""
+            incoming:
+              bc-products:
+                client: bc-store
+                entity: catalog/products
+            outgoing:
+              ecwid-products:
+                client: ecwid-store
+                entity: products
+                upsert: { create: POST, update: PUT }
+            routes:
+              products-to-ecwid:
+                from: bc-products
+                to: ecwid-products
+                key: id
+                transformers:
+                  - map: { payload.name: name, payload.sku: sku, payload.price: price }
+            """);
+        string[] run = ["run", file, "--json", "--state", harness.StateFolder];
+        var sync = await ServiceProcess.RunAsync(Switchboard, run, harness.StateEnvironment, cancellationToken: ct);
+        Assert.True(sync.ExitCode == 0, sync.StdOut + sync.StdErr);
+        var changed = harness.Sandbox.BigCommerce.Products.All[2];
+        harness.Sandbox.BigCommerce.Products.Update(changed["id"]!.GetValue<long>(), p => p["price"] = p["price"]!.GetValue<decimal>() + 5);
+        var created = harness.Sandbox.Ecwid.Products.All.Single(p => p["sku"]!.ToString() == changed["sku"]!.ToString())["id"]!.GetValue<long>();
+        harness.Sandbox.Ecwid.ClearRequests();
+
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, [.. run, "--dry-run"], harness.StateEnvironment, cancellationToken: ct);
+
+        Assert.True(exit == 0, stdout + stderr);
+        var request = Assert.Single(JsonNode.Parse(stdout)!["requests"]!.AsArray());
+        Assert.Equal("PUT", request!["method"]!.ToString());
+        Assert.EndsWith($"/products/{created}", request["target"]!.ToString());
+        Assert.DoesNotContain(harness.Sandbox.Ecwid.Requests, r => r.Method != "GET");
+    }
+
     [Fact]
     public async Task A_dry_run_as_text_names_method_target_and_payload()
     {

@@ -17,8 +17,8 @@ public static class DryRunSession
     {
         using var state = StateCopy.Of(options.StateDirectory);
         // In memory: on a broker, another process's Transformer could take the pages and publish them.
-        // The copy is SQLite: a dry run must never write to a PostgreSQL state database (its key mappings and
-        // fingerprints are then not seen, so it shows every entity as new).
+        // The copy is SQLite: a dry run must never write to a PostgreSQL state database (what it needs from there is
+        // copied in below).
         var dryOptions = options with
         {
             StateDirectory = state.Directory, Transport = Transport.InMemory, RabbitMqUri = null, DryRun = true,
@@ -29,6 +29,7 @@ public static class DryRunSession
         await host.StartAsync(cancellationToken);
         try
         {
+            await PostgresStateSnapshot.CopyIntoAsync(host.Services, options.ConnectionStrings, cancellationToken);
             var started = DateTime.UtcNow;
             var summary = await RunSession.RunAsync(host, incomings, showProgress, timeout, cancellationToken, full);
             var platforms = modules.SelectMany(m => m.Platforms).OfType<PlatformConnector>();
