@@ -49,24 +49,7 @@ public sealed class DryRunTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5, state: state);
-        var file = harness.WriteIntegration("""
-            incoming:
-              bc-products:
-                client: bc-store
-                entity: catalog/products
-            outgoing:
-              ecwid-products:
-                client: ecwid-store
-                entity: products
-                upsert: { create: POST, update: PUT }
-            routes:
-              products-to-ecwid:
-                from: bc-products
-                to: ecwid-products
-                key: id
-                transformers:
-                  - map: { payload.name: name, payload.sku: sku, payload.price: price }
-            """);
+        var file = harness.WriteIntegration(PipelineHarness.UpsertedProductsToEcwid);
         string[] run = ["run", file, "--json", "--state", harness.StateFolder];
         var sync = await ServiceProcess.RunAsync(Switchboard, run, harness.StateEnvironment, cancellationToken: ct);
         Assert.True(sync.ExitCode == 0, sync.StdOut + sync.StdErr);

@@ -78,6 +78,27 @@ public sealed class PipelineHarness : IAsyncDisposable
               - map: { payload.name: name, payload.sku: sku, payload.price: price, payload.weight: weight }
         """;
 
+    /// <summary>Products to Ecwid keyed by the BigCommerce id: a product already sent is updated, not created again.</summary>
+    public const string UpsertedProductsToEcwid = """
+        incoming:
+          bc-products:
+            client: bc-store
+            entity: catalog/products
+            query: { limit: 250 }
+        outgoing:
+          ecwid-products:
+            client: ecwid-store
+            entity: products
+            upsert: { create: POST, update: PUT }
+        routes:
+          products-to-ecwid:
+            from: bc-products
+            to: ecwid-products
+            key: id
+            transformers:
+              - map: { payload.name: name, payload.sku: sku, payload.price: price }
+        """;
+
     public static Integration Load(string path)
     {
         var result = SwitchboardHost.TryLoadIntegration([path], AllModules.Create(runSchedules: false));

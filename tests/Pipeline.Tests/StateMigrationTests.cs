@@ -15,26 +15,6 @@ public sealed class StateMigrationTests
 {
     private const int Products = 5;
 
-    private const string UpsertedProductsToEcwid = """
-        incoming:
-          bc-products:
-            client: bc-store
-            entity: catalog/products
-            query: { limit: 250 }
-        outgoing:
-          ecwid-products:
-            client: ecwid-store
-            entity: products
-            upsert: { create: POST, update: PUT }
-        routes:
-          products-to-ecwid:
-            from: bc-products
-            to: ecwid-products
-            key: id
-            transformers:
-              - map: { payload.name: name, payload.sku: sku, payload.price: price }
-        """;
-
     [Theory]
     [MemberData(nameof(StateTheories.States), MemberType = typeof(StateTheories))]
     public async Task A_state_database_from_before_migrations_is_taken_over_and_its_key_mappings_turn_the_next_run_into_updates(string state)
@@ -47,7 +27,7 @@ public sealed class StateMigrationTests
         await PreMigrationDatabase.CreateAsync(harness, "scheduler");
         await PreMigrationDatabase.CreateAsync(harness, "transformer", mapped.Select(m =>
             $"""INSERT INTO key_mappings ("Route", "SourceKey", "TargetId", "Fingerprint", "UpdatedAt") VALUES ('products-to-ecwid', '{m.Source}', '{m.Target}', NULL, {now})""").ToArray());
-        var file = harness.WriteIntegration(UpsertedProductsToEcwid);
+        var file = harness.WriteIntegration(PipelineHarness.UpsertedProductsToEcwid);
 
         var summary = await harness.RunAsync(file, "inmemory");
 
