@@ -13,7 +13,7 @@ public static class NestedDeletes
         if (outgoing.NestedEntity is null || outgoing.ObjectId is not null || outgoing.Path.ContainsKey("objectId")
             || delete.Document["path"]?["objectId"] is not null)
             return null;
-        return $"cannot delete {outgoing.Entity}/{outgoing.NestedEntity} {targetId}: its key mapping "
-            + "holds no parent id (path.objectId), having been recorded before Switchboard kept target addresses; delete it in the target by hand";
+        return $"cannot delete {outgoing.NestedEntity} {targetId} of {outgoing.Entity}: its key mapping holds no parent id "
+            + "(path.objectId), having been recorded before Switchboard kept target addresses; delete it in the target by hand";
     }
 }
