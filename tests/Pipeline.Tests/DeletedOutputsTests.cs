@@ -14,10 +14,11 @@ namespace Switchboard.Pipeline.Tests;
 [Collection(nameof(PipelineCollection))]
 public sealed class DeletedOutputsTests
 {
-    [Fact]
-    public async Task A_deleted_source_product_deletes_every_target_product_its_variants_became()
+    [Theory]
+    [MemberData(nameof(StateTheories.States), MemberType = typeof(StateTheories))]
+    public async Task A_deleted_source_product_deletes_every_target_product_its_variants_became(string state)
     {
-        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 3);
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 3, state: state);
         var ecwid = harness.Sandbox.Ecwid;
         var (file, deletedId, variantSkus, doomed) = await SyncVariantsAsync(harness);
 
@@ -110,10 +111,11 @@ public sealed class DeletedOutputsTests
               - map: { payload.sku: sku, payload.name: product.name, payload.price: calculated_price }
         """;
 
-    [Fact]
-    public async Task A_deleted_source_deletes_its_nested_target_object_under_the_parent_it_was_created_under()
+    [Theory]
+    [MemberData(nameof(StateTheories.States), MemberType = typeof(StateTheories))]
+    public async Task A_deleted_source_deletes_its_nested_target_object_under_the_parent_it_was_created_under(string state)
     {
-        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 2, ecwidProducts: 4);
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 2, ecwidProducts: 4, state: state);
         var bigCommerce = harness.Sandbox.BigCommerce;
         var ecwid = harness.Sandbox.Ecwid;
         // Each Ecwid product names the BigCommerce product its variant belongs under; the two parents alternate.
