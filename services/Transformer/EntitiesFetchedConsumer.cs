@@ -26,15 +26,18 @@ public sealed class EntitiesFetchedConsumer(
         {
             var sync = dispatcher.SyncFor(route, page.Full);
             // One task per entity leaving the route: a `branches` step makes several, each under its own key.
-            var outcomes = page.Entities
-                .SelectMany(entity => sync.Transform(entity, EntityKey.Of(entity, route.Key)).Select(outcome => (entity, outcome)))
+            var routed = page.Entities
+                .Select(entity => (entity, key: EntityKey.Of(entity, route.Key)))
+                .SelectMany(source => sync.Transform(source.entity, source.key).Select(outcome => new RoutedEntity(source.entity, source.key, outcome)))
                 .ToList();
-            var mappings = await KeyMappingStore.LoadAsync(db, route.Name, outcomes.Select(o => o.outcome.Key).ToList(), context.CancellationToken);
-            foreach (var (entity, outcome) in outcomes)
+            var outcomes = await DeletedOutputs.ExpandAsync(db, route.Name, routed, context.CancellationToken);
+            var mappings = await KeyMappingStore.LoadAsync(db, route.Name, outcomes.Select(o => o.Outcome.Key).ToList(), context.CancellationToken);
+            foreach (var entity in outcomes)
             {
-                var task = TaskRecords.New(page, route, outcome.Key, now, entity);
+                var task = TaskRecords.New(page, route, entity.Outcome.Key, now, entity.Source);
+                task.ParentKey = entity.ParentKey;
                 db.Tasks.Add(task);
-                if (dispatcher.Dispatch(task, sync, outcome, mappings.GetValueOrDefault(outcome.Key), now) is { } command)
+                if (dispatcher.Dispatch(task, sync, entity.Outcome, mappings.GetValueOrDefault(entity.Outcome.Key), now) is { } command)
                     commands.Add(command);
             }
         }

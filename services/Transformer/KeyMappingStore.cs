@@ -27,6 +27,18 @@ public sealed class KeyMappingStore(IDbContextFactory<TransformerDbContext> cont
             .ToDictionaryAsync(m => m.SourceKey, StringComparer.Ordinal, cancellationToken);
     }
 
+    /// <summary>The mappings of everything the source entities <paramref name="sourceKeys"/> became on one route: under
+    /// their own keys, and the outputs a <c>branches</c> step made of them.</summary>
+    public static async Task<IReadOnlyList<KeyMappingRecord>> LoadOutputsOfAsync(
+        TransformerDbContext db, string route, IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken)
+    {
+        var keys = sourceKeys.Distinct().ToList();
+        return await db.KeyMappings.AsNoTracking()
+            .Where(m => m.Route == route && (m.ParentKey == null && keys.Contains(m.SourceKey) || m.ParentKey != null && keys.Contains(m.ParentKey)))
+            .OrderBy(m => m.SourceKey)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Records what a finished task did to the target: a delete drops the mapping; anything else stores
     /// the target id (keeping the known one when the answer named none) and the fingerprint sent.</summary>
     public static async Task RecordAsync(TransformerDbContext db, TaskRecord task, string? targetId, CancellationToken cancellationToken)
@@ -40,11 +52,13 @@ public sealed class KeyMappingStore(IDbContextFactory<TransformerDbContext> cont
         }
         // One statement, so two answers for the same key at once cannot both insert.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO key_mappings ("Route", "SourceKey", "TargetId", "Fingerprint", "UpdatedAt")
-            VALUES ({task.Route}, {task.EntityKey}, {targetId}, {task.Fingerprint}, {DateTime.UtcNow})
+            INSERT INTO key_mappings ("Route", "SourceKey", "TargetId", "Fingerprint", "ParentKey", "TargetAddress", "UpdatedAt")
+            VALUES ({task.Route}, {task.EntityKey}, {targetId}, {task.Fingerprint}, {task.ParentKey}, {task.TargetAddress}, {DateTime.UtcNow})
             ON CONFLICT ("Route", "SourceKey") DO UPDATE SET
                 "TargetId" = COALESCE(excluded."TargetId", key_mappings."TargetId"),
                 "Fingerprint" = excluded."Fingerprint",
+                "ParentKey" = COALESCE(excluded."ParentKey", key_mappings."ParentKey"),
+                "TargetAddress" = COALESCE(excluded."TargetAddress", key_mappings."TargetAddress"),
                 "UpdatedAt" = excluded."UpdatedAt"
             """, cancellationToken);
     }

@@ -57,9 +57,15 @@ public sealed class RouteSync(RouteConfig route, OutgoingConfig outgoing, RouteP
             case RouteOutcomeKind.Skipped:
                 return Skip(task, outcome.Reason);
             case RouteOutcomeKind.Deleted:
-                var delete = PublishPlan.ForDelete(outgoing, mapping?.TargetId);
+                var delete = PublishPlan.ForDelete(outgoing, mapping?.TargetId, mapping?.TargetAddress);
                 if (delete is null)
                     return Skip(task, NeverPublished);
+                if (NestedDeletes.MissingParent(outgoing, delete, mapping!.TargetId!) is { } missing)
+                {
+                    task.Status = TaskState.Failed;
+                    task.Reason = $"route {route.Name}, entity {task.EntityKey}: {missing}";
+                    return null;
+                }
                 task.Operation = delete.Operation;
                 return delete;
         }
@@ -71,6 +77,7 @@ public sealed class RouteSync(RouteConfig route, OutgoingConfig outgoing, RouteP
 
         var plan = PublishPlan.ForEntity(outgoing, entity, mapping?.TargetId);
         task.Fingerprint = fingerprint;
+        task.TargetAddress = (plan.Document["path"] as JsonObject)?.ToJsonString();
         task.Operation = plan.Operation;
         return plan;
     }

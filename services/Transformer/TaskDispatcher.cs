@@ -65,6 +65,9 @@ public sealed class TaskDispatcher(Integration integration, RoutePipelines pipel
         var outcome = outcomes.FirstOrDefault(o => o.Key == task.EntityKey);
         if (outcome is null && outcomes.FirstOrDefault(o => o.Key == sourceKey && o.Kind == RouteOutcomeKind.Failed) is { } failed)
             outcome = failed with { Key = task.EntityKey };
+        // A delete of a branch output: the source is still reported deleted, under its own key.
+        if (outcome is null && task.ParentKey == sourceKey && outcomes.FirstOrDefault(o => o.Key == sourceKey && o.Kind == RouteOutcomeKind.Deleted) is { } deleted)
+            outcome = deleted with { Key = task.EntityKey };
         outcome ??= new RouteOutcome(task.EntityKey, RouteOutcomeKind.Skipped, Reason: "the route as configured now makes no entity under this key");
         var mappings = await KeyMappingStore.LoadAsync(db, task.Route, [task.EntityKey], cancellationToken);
         return Dispatch(task, sync, outcome, mappings.GetValueOrDefault(task.EntityKey), now);

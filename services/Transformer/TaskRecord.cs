@@ -21,6 +21,11 @@ public sealed class TaskRecord
     public Transformation.Sync.PublishOperation? Operation { get; set; }
     /// <summary>The fingerprint of the entity sent, stored in the key mapping once the publish succeeds.</summary>
     public string? Fingerprint { get; set; }
+    /// <summary>The key of the source entity when the task's entity is an output a <c>branches</c> step made of it;
+    /// null when the task's entity is the source entity itself. Kept in the key mapping.</summary>
+    public string? ParentKey { get; set; }
+    /// <summary>The <c>path</c> values (JSON) of the publish, kept in the key mapping so a delete addresses the same object.</summary>
+    public string? TargetAddress { get; set; }
     /// <summary>The entity as fetched, before any transformer, so a retry or replay runs the route as configured then.</summary>
     public string? Source { get; set; }
     /// <summary>Publishes sent so far.</summary>

@@ -47,6 +47,8 @@ public sealed class TransformerDbContext(DbContextOptions<TransformerDbContext> 
         {
             mapping.ToTable("key_mappings");
             mapping.HasKey(m => new { m.Route, m.SourceKey });
+            // A deleted source entity finds the outputs its branches were mapped to.
+            mapping.HasIndex(m => new { m.Route, m.ParentKey });
         });
         StateModel.ApplyProvider(model, Database, "transformer");
     }

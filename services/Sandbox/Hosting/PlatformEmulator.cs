@@ -139,9 +139,11 @@ public abstract class PlatformEmulator
         var receivedAt = DateTimeOffset.UtcNow;
         var body = await CaptureBodyAsync(context.Request).ConfigureAwait(false);
         // Recorded as the answer starts, before the client can read it: a test that has its answer sees its record.
+        // An answer without a body (204) starts only after this pipeline returned, and was recorded there already.
+        var recorded = false;
         context.Response.OnStarting(() =>
         {
-            Record(context, receivedAt, body);
+            if (!recorded) Record(context, receivedAt, body);
             return Task.CompletedTask;
         });
         context.Items[BodyKey] = body;
@@ -198,7 +200,11 @@ public abstract class PlatformEmulator
         }
         finally
         {
-            if (!context.Response.HasStarted) Record(context, receivedAt, body);
+            if (!context.Response.HasStarted)
+            {
+                Record(context, receivedAt, body);
+                recorded = true;
+            }
         }
     }
 

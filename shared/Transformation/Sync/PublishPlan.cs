@@ -24,7 +24,9 @@ public sealed record PublishPlan(PublishOperation Operation, string Method, Json
 
     /// <summary>The delete of the mapped target id; null when the key was never published (nothing to delete) or the
     /// outgoing cannot delete.</summary>
-    public static PublishPlan? ForDelete(OutgoingConfig outgoing, string? mappedId)
+    /// <param name="address">The <c>path</c> values (JSON object) the object was last written with: a nested object's
+    /// parent id, the entity path's placeholders. A delete has no transformed entity to take them from.</param>
+    public static PublishPlan? ForDelete(OutgoingConfig outgoing, string? mappedId, string? address = null)
     {
         if (mappedId is null || outgoing.Upsert is not { Delete: { } method } upsert)
             return null;
@@ -33,6 +35,8 @@ public sealed record PublishPlan(PublishOperation Operation, string Method, Json
             ? outgoing.NestedEntity is null ? "path.objectId" : "path.nestedObjectId"
             : upsert.IdPath;
         var document = new JsonObject();
+        if (address is not null && JsonNode.Parse(address) is JsonObject path)
+            document["path"] = path;
         PlaceId(document, idPath, mappedId);
         return new PublishPlan(PublishOperation.Delete, method, document);
     }

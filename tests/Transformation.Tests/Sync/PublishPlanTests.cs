@@ -62,4 +62,14 @@ public sealed class PublishPlanTests
         Assert.Null(PublishPlan.ForDelete(Outgoing(Upsert), mappedId: null));
         Assert.Null(PublishPlan.ForDelete(Outgoing(Upsert with { Delete = null }), mappedId: "77"));
     }
+
+    [Fact]
+    public void A_delete_of_a_nested_object_is_addressed_under_the_parent_it_was_written_under()
+    {
+        var variants = Outgoing(Upsert with { IdPath = "path.nestedObjectId" }) with { Entity = "catalog/products", NestedEntity = "variants" };
+
+        var delete = PublishPlan.ForDelete(variants, mappedId: "9", address: """{"objectId": "111", "nestedObjectId": "8"}""");
+
+        Steps.AssertJson("""{"path": {"objectId": "111", "nestedObjectId": "9"}}""", delete!.Document);
+    }
 }

@@ -34,6 +34,12 @@ namespace Switchboard.Transformer.Migrations.Postgres
                     b.Property<string>("Fingerprint")
                         .HasColumnType("text");
 
+                    b.Property<string>("ParentKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TargetAddress")
+                        .HasColumnType("text");
+
                     b.Property<string>("TargetId")
                         .HasColumnType("text");
 
@@ -41,6 +47,8 @@ namespace Switchboard.Transformer.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Route", "SourceKey");
+
+                    b.HasIndex("Route", "ParentKey");
 
                     b.ToTable("key_mappings", "transformer");
                 });
@@ -167,6 +175,9 @@ namespace Switchboard.Transformer.Migrations.Postgres
                     b.Property<int>("PageNumber")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ParentKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("Reason")
                         .HasColumnType("text");
 
@@ -189,6 +200,9 @@ namespace Switchboard.Transformer.Migrations.Postgres
                     b.Property<string>("Status")
                         .IsConcurrencyToken()
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TargetAddress")
                         .HasColumnType("text");
 
                     b.Property<string>("TargetId")

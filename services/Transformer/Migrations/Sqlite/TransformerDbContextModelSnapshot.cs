@@ -28,6 +28,12 @@ namespace Switchboard.Transformer.Migrations.Sqlite
                     b.Property<string>("Fingerprint")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetAddress")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TargetId")
                         .HasColumnType("TEXT");
 
@@ -35,6 +41,8 @@ namespace Switchboard.Transformer.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Route", "SourceKey");
+
+                    b.HasIndex("Route", "ParentKey");
 
                     b.ToTable("key_mappings", (string)null);
                 });
@@ -157,6 +165,9 @@ namespace Switchboard.Transformer.Migrations.Sqlite
                     b.Property<int>("PageNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ParentKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
 
@@ -179,6 +190,9 @@ namespace Switchboard.Transformer.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsConcurrencyToken()
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetAddress")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TargetId")
