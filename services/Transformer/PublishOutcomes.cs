@@ -28,12 +28,14 @@ public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> cont
         return await SaveOnceAsync(db, cancellationToken);
     }
 
-    public async Task FailAsync(Guid taskId, string reason, string? request, string? response, CancellationToken cancellationToken,
+    /// <summary>The task's new status (<see cref="TaskState.Retrying"/> or <see cref="TaskState.Failed"/>), or null when
+    /// the task was not in progress (a repeated answer): nothing is changed.</summary>
+    public async Task<TaskState?> FailAsync(Guid taskId, string reason, string? request, string? response, CancellationToken cancellationToken,
         int? statusCode = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.TaskId == taskId && t.Status == TaskState.Processing, cancellationToken);
-        if (task is null) return;
+        if (task is null) return null;
         // Before the task ends: a run that has ended finds its mappings settled.
         await StaleKeyMappings.DropIfGoneAsync(db, task, statusCode, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -50,7 +52,7 @@ public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> cont
             TaskId = task.TaskId, Number = task.Attempts, Outcome = task.Status, Error = reason, EndedAt = now,
             RetryDelayMilliseconds = delay is { } d ? (long)d.TotalMilliseconds : null,
         });
-        await SaveOnceAsync(db, cancellationToken);
+        return await SaveOnceAsync(db, cancellationToken) ? task.Status : null;
     }
 
     public static string Summary(PlatformError error) =>
