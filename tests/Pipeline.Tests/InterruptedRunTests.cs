@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Contracts;
+using Switchboard.Host.Runs;
 using Switchboard.Host.Tasks;
 using Switchboard.Transformer;
 using Xunit;
@@ -64,6 +67,41 @@ public sealed class InterruptedRunTests
         Assert.All(after, t => Assert.Equal("finished", t.Status));
         await using var db = await harness.TransformerState().CreateDbContextAsync(ct);
         Assert.Empty(await db.Outbox.ToListAsync(ct));
+    }
+
+    [Fact]
+    public async Task Tasks_of_a_running_process_are_left_alone_and_those_it_leaves_open_when_it_stops_fail_as_interrupted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await PipelineHarness.StartAsync();
+        var integration = PipelineHarness.Load(harness.WriteIntegration(PipelineHarness.ProductsToEcwid));
+        using var host = RunSession.BuildHost(await harness.OptionsAsync("inmemory"), integration, runSchedules: false, verbose: false);
+        await host.StartAsync(ct);
+        var page = new EntitiesFetched { RunId = Guid.NewGuid(), Incoming = "bc-products", Client = "bc-store", PageNumber = 1, Entities = [] };
+        var task = TaskRecords.New(page, integration.Routes["products-to-ecwid"], "42", DateTime.UtcNow, new JsonObject { ["id"] = 42 });
+        task.Status = TaskState.Processing;
+        task.Attempts = 1;
+        var contexts = host.Services.GetRequiredService<IDbContextFactory<TransformerDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            db.Tasks.Add(task);
+            await db.SaveChangesAsync(ct);
+        }
+        // And an earlier process killed on this folder: its marker is left, nobody holds it.
+        await File.WriteAllTextAsync(Path.Combine(harness.StateFolder, InMemoryHostMarker.FolderName, "1-killed.lock"), "", ct);
+
+        // While this process runs, its task may still be answered: `tasks` shows it in progress.
+        var (listed, listing, listingErrors) = await ServiceProcess.RunAsync(Switchboard,
+            ["tasks", "--state", harness.StateFolder, "--json"], harness.StateEnvironment, cancellationToken: ct);
+        Assert.True(listed == 0, listing + listingErrors);
+        Assert.Equal("processing", JsonNode.Parse(listing)!.AsArray().Single()!["status"]!.ToString());
+
+        await host.StopAsync(CancellationToken.None);
+
+        var rows = await new TaskQuery().ReadAsync(harness.TransformerState(), ct);
+        var stopped = Assert.Single(rows);
+        Assert.Equal("failed", stopped.Status);
+        Assert.Equal(InterruptedTasks.Reason, stopped.Reason);
     }
 
     private static async Task<int> CountAsync(string stateFolder, TaskState status, CancellationToken ct)
