@@ -18,9 +18,14 @@ public sealed class InMemoryHostMarker : IDisposable
     {
         var folder = System.IO.Path.Combine(stateDirectory, FolderName);
         Directory.CreateDirectory(folder);
-        var path = System.IO.Path.Combine(folder, $"{Environment.ProcessId}-{Guid.NewGuid():N}.lock");
-        // FileShare.None is an exclusive lock on the file (flock on Unix) for as long as the stream is open.
-        return new InMemoryHostMarker(path, new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None));
+        var name = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+        var path = System.IO.Path.Combine(folder, name + ".lock");
+        var creating = System.IO.Path.Combine(folder, name + ".new");
+        // FileShare.None is an exclusive lock on the file (flock on Unix) for as long as the stream is open. Locked
+        // under another name first: no one may see the marker before it is held and take it for a dead process's.
+        var held = new FileStream(creating, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        File.Move(creating, path);
+        return new InMemoryHostMarker(path, held);
     }
 
     public sealed record Survey(IReadOnlyList<string> Abandoned, bool OthersAlive);

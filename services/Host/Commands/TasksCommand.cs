@@ -1,8 +1,5 @@
 using System.CommandLine;
 using Switchboard.Host.Tasks;
-using Switchboard.Hosting;
-using Switchboard.Persistence;
-using Switchboard.Transformer;
 
 namespace Switchboard.Host.Commands;
 
@@ -51,9 +48,7 @@ public static class TasksCommand
                 await Console.Error.WriteLineAsync($"no tasks: nothing has run with the state folder {Path.GetFullPath(stateDirectory)}");
                 return 1;
             }
-            // A run killed on the in-memory bus left tasks in flight that nothing will answer: shown as what they are.
-            if (StateConnectionStrings.FromEnvironment().GetValueOrDefault("transformer") is not { } connection || !PostgresConnectionString.Matches(connection))
-                await InterruptedTasks.RecoverAbandonedAsync(stateDirectory, contexts, own: null, cancellationToken);
+            await AbandonedTasks.MarkInterruptedAsync(stateDirectory, contexts, cancellationToken);
             var query = new TaskQuery { Run = parse.GetValue(run), Task = parse.GetValue(task), Statuses = statuses, Routes = routes, Limit = parse.GetValue(limit) };
             var rows = await query.ReadAsync(contexts, cancellationToken);
             if (parse.GetValue(json)) TaskPrinter.PrintJson(rows);
