@@ -104,6 +104,41 @@ public sealed class InterruptedRunTests
         Assert.Equal(InterruptedTasks.Reason, stopped.Reason);
     }
 
+    [Fact]
+    public async Task A_run_stopped_with_ctrl_c_while_publishes_hang_leaves_them_failed_as_interrupted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 12);
+        var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
+        var ecwid = harness.Sandbox.Ecwid;
+        var writes = 0;
+        ecwid.Faults.RejectWhen(_ =>
+        {
+            if (Interlocked.Increment(ref writes) == 5) ecwid.Faults.Latency = TimeSpan.FromMinutes(10);
+            return false;
+        });
+        await using (var run = ServiceProcess.Start(Switchboard, ["run", file, "--state", harness.StateFolder], harness.StateEnvironment))
+        {
+            var settled = await WaitForAsync(async () =>
+                ecwid.Products.Count >= 5 && await CountAsync(harness.StateFolder, TaskState.Finished, ct) == ecwid.Products.Count
+                && await CountAsync(harness.StateFolder, TaskState.Processing, ct) == 12 - ecwid.Products.Count);
+            Assert.True(settled, "the run never got half-way: " + run.Output);
+            // As Ctrl-C does; the command line gives the stop a moment, not the ten minutes the store would take.
+            await run.StopAsync();
+        }
+        ecwid.Faults.Reset();
+
+        var (listed, listing, listingErrors) = await ServiceProcess.RunAsync(Switchboard,
+            ["tasks", "--state", harness.StateFolder, "--json"], harness.StateEnvironment, cancellationToken: ct);
+
+        Assert.True(listed == 0, listing + listingErrors);
+        var tasks = JsonNode.Parse(listing)!.AsArray();
+        Assert.Equal(ecwid.Products.Count, tasks.Count(t => t!["status"]!.ToString() == "finished"));
+        var failed = tasks.Where(t => t!["status"]!.ToString() == "failed").ToList();
+        Assert.Equal(12 - ecwid.Products.Count, failed.Count);
+        Assert.All(failed, t => Assert.Equal(InterruptedTasks.Reason, t!["reason"]!.ToString()));
+    }
+
     private static async Task<int> CountAsync(string stateFolder, TaskState status, CancellationToken ct)
     {
         if (TaskQuery.OpenState(stateFolder, null) is not { } contexts) return -1;
