@@ -22,11 +22,11 @@ public sealed class EntityPublishedConsumer(PublishOutcomes outcomes, ILogger<En
 /// <summary>Fails the task with the platform's message, or schedules its next try when the route retries.</summary>
 public sealed class EntityPublishFailedConsumer(PublishOutcomes outcomes) : IConsumer<EntityPublishFailed>
 {
-    public Task Consume(ConsumeContext<EntityPublishFailed> context)
+    public async Task Consume(ConsumeContext<EntityPublishFailed> context)
     {
-        SwitchboardMetrics.EntityFailed(context.Message.Route);
-        return outcomes.FailAsync(context.Message.TaskId, context.Message.Error.ToString(), context.Message.Error.Request,
+        var status = await outcomes.FailAsync(context.Message.TaskId, context.Message.Error.ToString(), context.Message.Error.Request,
             PublishOutcomes.Summary(context.Message.Error), context.CancellationToken, context.Message.Error.StatusCode);
+        FailureMetrics.Count(context.Message.Route, status);
     }
 }
 
@@ -34,12 +34,12 @@ public sealed class EntityPublishFailedConsumer(PublishOutcomes outcomes) : ICon
 /// waits for an answer that will never come.</summary>
 public sealed class PublishEntityFaultConsumer(PublishOutcomes outcomes) : IConsumer<Fault<PublishEntity>>
 {
-    public Task Consume(ConsumeContext<Fault<PublishEntity>> context)
+    public async Task Consume(ConsumeContext<Fault<PublishEntity>> context)
     {
-        SwitchboardMetrics.EntityFailed(context.Message.Message.Route);
-        return outcomes.FailAsync(context.Message.Message.TaskId,
+        var status = await outcomes.FailAsync(context.Message.Message.TaskId,
             $"the {context.Message.Message.Client} connector could not publish it: {TaskFailures.Describe(context.Message)}",
             null, null, context.CancellationToken);
+        FailureMetrics.Count(context.Message.Message.Route, status);
     }
 }
 

@@ -30,12 +30,14 @@ public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> cont
         return await SaveOnceAsync(db, transaction, cancellationToken);
     }
 
-    public async Task FailAsync(Guid taskId, string reason, string? request, string? response, CancellationToken cancellationToken,
+    /// <summary>The task's new status (<see cref="TaskState.Retrying"/> or <see cref="TaskState.Failed"/>), or null when
+    /// the task was not in progress (a repeated answer): nothing is changed.</summary>
+    public async Task<TaskState?> FailAsync(Guid taskId, string reason, string? request, string? response, CancellationToken cancellationToken,
         int? statusCode = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.TaskId == taskId && t.Status == TaskState.Processing, cancellationToken);
-        if (task is null) return;
+        if (task is null) return null;
         // With the task's end: a run that has ended finds its mappings settled.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await StaleKeyMappings.DropIfGoneAsync(db, task, statusCode, cancellationToken);
@@ -53,7 +55,7 @@ public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> cont
             TaskId = task.TaskId, Number = task.Attempts, Outcome = task.Status, Error = reason, EndedAt = now,
             RetryDelayMilliseconds = delay is { } d ? (long)d.TotalMilliseconds : null,
         });
-        await SaveOnceAsync(db, transaction, cancellationToken);
+        return await SaveOnceAsync(db, transaction, cancellationToken) ? task.Status : null;
     }
 
     public static string Summary(PlatformError error) =>

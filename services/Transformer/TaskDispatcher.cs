@@ -33,9 +33,49 @@ public sealed class TaskDispatcher(Integration integration, RoutePipelines pipel
         return TaskOutbox.Record(command, integration.Clients[sync.Outgoing.Client].Platform, now);
     }
 
-    /// <summary>A retry or replay: the entity as fetched through the route as configured now, taking the output made
-    /// under the task's key (a <c>branches</c> step makes several). Sent whatever its fingerprint: it is asked for.</summary>
-    public async Task<OutboxRecord?> RedispatchAsync(TransformerDbContext db, TaskRecord task, JsonObject source, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Retries or replays: each entity as fetched through its route as configured now, taking the output made
+    /// under the task's key (a <c>branches</c> step makes several). Sent whatever its fingerprint: it is asked for.
+    /// One query finds the later tasks of all of them, one per route their key mappings.</summary>
+    public async Task<IReadOnlyList<OutboxRecord>> RedispatchAsync(TransformerDbContext db, IReadOnlyList<(TaskRecord Task, JsonObject Source)> tasks,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var newer = await NewestLaterTasksAsync(db, tasks.Select(t => t.Task).ToList(), cancellationToken);
+        var mappings = new Dictionary<string, IReadOnlyDictionary<string, KeyMappingRecord>>(StringComparer.Ordinal);
+        foreach (var route in tasks.GroupBy(t => t.Task.Route, StringComparer.Ordinal).Where(g => integration.Routes.ContainsKey(g.Key)))
+            mappings[route.Key] = await KeyMappingStore.LoadAsync(db, route.Key, route.Select(t => t.Task.EntityKey).ToList(), cancellationToken);
+        var commands = new List<OutboxRecord>();
+        foreach (var (task, source) in tasks)
+        {
+            var later = newer.GetValueOrDefault((task.Route, task.EntityKey));
+            if (Redispatch(task, source, later is not null && later.CreatedAt > task.CreatedAt ? later : null,
+                    mappings.GetValueOrDefault(task.Route), now) is { } command)
+                commands.Add(command);
+        }
+        return commands;
+    }
+
+    private sealed record LaterTask(string Route, string EntityKey, DateTime CreatedAt, Guid TaskId, Guid RunId);
+
+    /// <summary>Per route and key, the newest task that sent (or is sending) the entity, or skipped it as unchanged.</summary>
+    private static async Task<Dictionary<(string Route, string EntityKey), LaterTask>> NewestLaterTasksAsync(
+        TransformerDbContext db, IReadOnlyList<TaskRecord> tasks, CancellationToken cancellationToken)
+    {
+        var keyed = tasks.Where(t => !EntityKey.IsMissing(t.EntityKey)).ToList();
+        if (keyed.Count == 0) return [];
+        var routes = keyed.Select(t => t.Route).Distinct().ToList();
+        var keys = keyed.Select(t => t.EntityKey).Distinct().ToList();
+        var since = keyed.Min(t => t.CreatedAt);
+        var later = await db.Tasks.AsNoTracking()
+            .Where(t => routes.Contains(t.Route) && keys.Contains(t.EntityKey) && t.CreatedAt > since
+                && (t.Status == TaskState.Finished || t.Status == TaskState.Processing || t.Status == TaskState.Retrying
+                    || t.Status == TaskState.Skipped && t.Reason == RouteSync.Unchanged))
+            .Select(t => new LaterTask(t.Route, t.EntityKey, t.CreatedAt, t.TaskId, t.RunId))
+            .ToListAsync(cancellationToken);
+        return later.GroupBy(t => (t.Route, t.EntityKey)).ToDictionary(g => g.Key, g => g.MaxBy(t => t.CreatedAt)!);
+    }
+
+    private OutboxRecord? Redispatch(TaskRecord task, JsonObject source, LaterTask? newer,
+        IReadOnlyDictionary<string, KeyMappingRecord>? mappings, DateTime now)
     {
         if (!integration.Routes.TryGetValue(task.Route, out var route))
         {
@@ -46,11 +86,7 @@ public sealed class TaskDispatcher(Integration integration, RoutePipelines pipel
             return null;
         }
         // A later run has sent (or is sending) this entity already: the old copy must not overwrite it.
-        if (!EntityKey.IsMissing(task.EntityKey) && await db.Tasks.AsNoTracking()
-                .Where(t => t.Route == task.Route && t.EntityKey == task.EntityKey && t.CreatedAt > task.CreatedAt
-                    && (t.Status == TaskState.Finished || t.Status == TaskState.Processing || t.Status == TaskState.Retrying
-                        || t.Status == TaskState.Skipped && t.Reason == RouteSync.Unchanged))
-                .OrderByDescending(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken) is { } newer)
+        if (newer is not null)
         {
             task.UpdatedAt = now;
             task.NextAttemptAt = null;
@@ -69,7 +105,6 @@ public sealed class TaskDispatcher(Integration integration, RoutePipelines pipel
         if (outcome is null && task.ParentKey == sourceKey && outcomes.FirstOrDefault(o => o.Key == sourceKey && o.Kind == RouteOutcomeKind.Deleted) is { } deleted)
             outcome = deleted with { Key = task.EntityKey };
         outcome ??= new RouteOutcome(task.EntityKey, RouteOutcomeKind.Skipped, Reason: "the route as configured now makes no entity under this key");
-        var mappings = await KeyMappingStore.LoadAsync(db, task.Route, [task.EntityKey], cancellationToken);
-        return Dispatch(task, sync, outcome, mappings.GetValueOrDefault(task.EntityKey), now);
+        return Dispatch(task, sync, outcome, mappings?.GetValueOrDefault(task.EntityKey), now);
     }
 }

@@ -38,14 +38,23 @@ public sealed class TaskOutbox(IDbContextFactory<TransformerDbContext> contexts,
         foreach (var record in records) record.CreatedAt = saved;
     }
 
-    /// <summary>Sends what a crashed process saved but never sent; returns how many.</summary>
+    /// <summary>Sends what a crashed process saved but never sent; returns how many. A command whose task is no longer
+    /// in progress was sent already (its answer came, or its task was failed as interrupted and is replayed on its own):
+    /// it is dropped, not sent twice.</summary>
     public async Task<int> SendAbandonedAsync(CancellationToken cancellationToken)
     {
         if (options.DryRun) return 0;
         var before = DateTime.UtcNow - Abandoned;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.Outbox.AsNoTracking().Where(r => r.CreatedAt < before).OrderBy(r => r.Id).Take(1000).ToListAsync(cancellationToken);
-        if (records.Count > 0) await SendAsync(records, cancellationToken);
-        return records.Count;
+        if (records.Count == 0) return 0;
+        var taskIds = records.Select(r => r.TaskId).Distinct().ToList();
+        var inProgress = (await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.TaskId) && t.Status == TaskState.Processing)
+            .Select(t => t.TaskId).ToListAsync(cancellationToken)).ToHashSet();
+        var ended = records.Where(r => !inProgress.Contains(r.TaskId)).Select(r => r.Id).ToList();
+        if (ended.Count > 0) await db.Outbox.Where(r => ended.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+        var pending = records.Where(r => inProgress.Contains(r.TaskId)).ToList();
+        if (pending.Count > 0) await SendAsync(pending, cancellationToken);
+        return pending.Count;
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Switchboard.Transformer;
 
 /// <summary>Sends tasks again through their routes as configured now: retrying tasks whose time has come, and
-/// failed tasks a user replays.</summary>
+/// failed tasks a user replays. A batch is one query for its tasks, one for the later tasks that supersede them,
+/// one per route for their key mappings, and one save.</summary>
 public sealed class TaskResender(IDbContextFactory<TransformerDbContext> contexts, TaskDispatcher dispatcher, TaskOutbox outbox, TimeProvider clock)
 {
     public const int Batch = 200;
@@ -39,7 +40,7 @@ public sealed class TaskResender(IDbContextFactory<TransformerDbContext> context
     private async Task<int> ResendAsync(TransformerDbContext db, IReadOnlyList<TaskRecord> tasks, DateTime now, CancellationToken cancellationToken)
     {
         if (tasks.Count == 0) return 0;
-        var commands = new List<OutboxRecord>();
+        var sendable = new List<(TaskRecord Task, JsonObject Source)>(tasks.Count);
         foreach (var task in tasks)
         {
             if (task.Source is null || JsonNode.Parse(task.Source) is not JsonObject source)
@@ -49,9 +50,9 @@ public sealed class TaskResender(IDbContextFactory<TransformerDbContext> context
                 task.Reason = "cannot be sent again: the entity as fetched was not kept";
                 continue;
             }
-            if (await dispatcher.RedispatchAsync(db, task, source, now, cancellationToken) is { } command)
-                commands.Add(command);
+            sendable.Add((task, source));
         }
+        var commands = await dispatcher.RedispatchAsync(db, sendable, now, cancellationToken);
         TaskOutbox.StampSaved(commands);
         db.Outbox.AddRange(commands);
         try

@@ -20,6 +20,8 @@ public sealed class TransformerModule : ISwitchboardModule
     public void ConfigureServices(IServiceCollection services, Integration integration, SwitchboardOptions options)
     {
         services.AddStateDatabase<TransformerDbContext>(Name, options.ConnectionStrings.GetValueOrDefault(Name), options.StateDirectory);
+        // Registered before the bus and the sweepers: it starts before them and stops after them.
+        if (RecoversInterruptedTasks(options)) services.AddHostedService<InterruptedTaskRecovery>();
         services.AddSingleton(sp => new TransformerFactory(sp.GetService<IKeyMappings>() ?? NoKeyMappings.Instance));
         services.AddSingleton<RoutePipelines>();
         services.AddSingleton<TaskOutbox>();
@@ -32,6 +34,11 @@ public sealed class TransformerModule : ISwitchboardModule
         services.AddSingleton<TaskResender>();
         services.AddHostedService<RetrySweeper>();
     }
+
+    /// <summary>The embedded default: the in-memory bus with state in the state folder. A dry run's state is a copy.</summary>
+    public static bool RecoversInterruptedTasks(SwitchboardOptions options) =>
+        options is { Transport: Transport.InMemory, DryRun: false }
+        && (options.ConnectionStrings.GetValueOrDefault("transformer") is not { } connection || !PostgresConnectionString.Matches(connection));
 
     public void ConfigureBus(IBusRegistrationConfigurator bus)
     {

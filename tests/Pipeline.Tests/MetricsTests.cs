@@ -39,4 +39,49 @@ public sealed class MetricsTests
         Assert.True(counted.GetValueOrDefault("switchboard.http.requests{client=bc-store,status=200}") >= 1, string.Join("\n", counted));
         Assert.True(counted.Keys.Any(k => k.StartsWith("switchboard.http.requests{client=ecwid-store,status=4")), "the refused product's 4xx is counted: " + string.Join("\n", counted));
     }
+
+    [Fact]
+    public async Task Failed_counts_entities_that_ended_failed_and_attempts_failed_counts_every_failed_publish()
+    {
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 6);
+        var products = harness.Sandbox.BigCommerce.Products.All;
+        var flaky = products[1]["sku"]!.ToString();
+        var refused = products[4]["sku"]!.ToString();
+        // The store refuses the flaky product twice, then takes it; the other it refuses every time.
+        var flakyRefusals = 0;
+        harness.Sandbox.Ecwid.Faults.RejectWhen(p => p["sku"]?.ToString() == refused
+            || p["sku"]?.ToString() == flaky && Interlocked.Increment(ref flakyRefusals) <= 2, message: "Field 'sku' is not allowed now");
+        var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid.Replace("products-to-ecwid:", "retried-products:")
+            + "\n    retry: { attempts: 3, backoff: 20ms..50ms }");
+        var counted = Listen(out var listener);
+        using var _ = listener;
+
+        var summary = await harness.RunAsync(file, "inmemory");
+
+        Assert.Equal(5, summary.Routes["retried-products"].Published);
+        Assert.Equal(1, summary.Routes["retried-products"].Failed);
+        Assert.Equal(5, counted.GetValueOrDefault("switchboard.entities.published{route=retried-products}"));
+        // The flaky product published after two failures is no failed entity; the refused one, out of tries, is one.
+        Assert.Equal(1, counted.GetValueOrDefault("switchboard.entities.failed{route=retried-products}"));
+        Assert.Equal(2 + 3, counted.GetValueOrDefault("switchboard.entities.attempts_failed{route=retried-products}"));
+    }
+
+    private static ConcurrentDictionary<string, long> Listen(out MeterListener listener)
+    {
+        var counted = new ConcurrentDictionary<string, long>();
+        listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == SwitchboardMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var key = instrument.Name + "{" + string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}").Order()) + "}";
+            counted.AddOrUpdate(key, value, (_, sum) => sum + value);
+        });
+        listener.Start();
+        return counted;
+    }
 }

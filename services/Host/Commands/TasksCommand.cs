@@ -48,6 +48,7 @@ public static class TasksCommand
                 await Console.Error.WriteLineAsync($"no tasks: nothing has run with the state folder {Path.GetFullPath(stateDirectory)}");
                 return 1;
             }
+            await AbandonedTasks.MarkInterruptedAsync(stateDirectory, contexts, cancellationToken);
             var query = new TaskQuery { Run = parse.GetValue(run), Task = parse.GetValue(task), Statuses = statuses, Routes = routes, Limit = parse.GetValue(limit) };
             var rows = await query.ReadAsync(contexts, cancellationToken);
             if (parse.GetValue(json)) TaskPrinter.PrintJson(rows);
