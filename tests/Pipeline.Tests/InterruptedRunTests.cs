@@ -24,21 +24,12 @@ public sealed class InterruptedRunTests
         var skus = harness.Sandbox.BigCommerce.Products.All.Select(p => p["sku"]!.ToString()).ToList();
         var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
         var ecwid = harness.Sandbox.Ecwid;
-        // After five products the store stops answering: the publishes after them hang until the process dies, which
-        // aborts them before the store handles them.
-        var writes = 0;
-        ecwid.Faults.RejectWhen(_ =>
-        {
-            if (Interlocked.Increment(ref writes) == 5) ecwid.Faults.Latency = TimeSpan.FromMinutes(10);
-            return false;
-        });
+        StopAnsweringAfterFiveWrites(ecwid);
 
         await using (var run = ServiceProcess.Start(Switchboard, ["run", file, "--state", harness.StateFolder], harness.StateEnvironment))
         {
             // Killed once every product the store has is recorded as finished: only unanswered publishes are in flight.
-            var settled = await WaitForAsync(async () =>
-                ecwid.Products.Count >= 5 && await CountAsync(harness.StateFolder, TaskState.Finished, ct) == ecwid.Products.Count
-                && await CountAsync(harness.StateFolder, TaskState.Processing, ct) == skus.Count - ecwid.Products.Count);
+            var settled = await HalfWayAsync(harness, skus.Count, ct);
             Assert.True(settled, "the run never got half-way: " + run.Output);
         } // killed here, as by kill -9
         ecwid.Faults.Reset();
@@ -111,17 +102,10 @@ public sealed class InterruptedRunTests
         await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 12);
         var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
         var ecwid = harness.Sandbox.Ecwid;
-        var writes = 0;
-        ecwid.Faults.RejectWhen(_ =>
-        {
-            if (Interlocked.Increment(ref writes) == 5) ecwid.Faults.Latency = TimeSpan.FromMinutes(10);
-            return false;
-        });
+        StopAnsweringAfterFiveWrites(ecwid);
         await using (var run = ServiceProcess.Start(Switchboard, ["run", file, "--state", harness.StateFolder], harness.StateEnvironment))
         {
-            var settled = await WaitForAsync(async () =>
-                ecwid.Products.Count >= 5 && await CountAsync(harness.StateFolder, TaskState.Finished, ct) == ecwid.Products.Count
-                && await CountAsync(harness.StateFolder, TaskState.Processing, ct) == 12 - ecwid.Products.Count);
+            var settled = await HalfWayAsync(harness, 12, ct);
             Assert.True(settled, "the run never got half-way: " + run.Output);
             // As Ctrl-C does; the command line gives the stop a moment, not the ten minutes the store would take.
             await run.StopAsync();
@@ -138,6 +122,25 @@ public sealed class InterruptedRunTests
         Assert.Equal(12 - ecwid.Products.Count, failed.Count);
         Assert.All(failed, t => Assert.Equal(InterruptedTasks.Reason, t!["reason"]!.ToString()));
     }
+
+    /// <summary>After five products the store stops answering: the publishes after them hang until the process dies,
+    /// which aborts them before the store handles them.</summary>
+    private static void StopAnsweringAfterFiveWrites(Sandbox.EcwidEmulator ecwid)
+    {
+        var writes = 0;
+        ecwid.Faults.RejectWhen(_ =>
+        {
+            if (Interlocked.Increment(ref writes) == 5) ecwid.Faults.Latency = TimeSpan.FromMinutes(10);
+            return false;
+        });
+    }
+
+    /// <summary>Every product the store has is recorded as finished and the rest are in flight.</summary>
+    private static Task<bool> HalfWayAsync(PipelineHarness harness, int products, CancellationToken ct) =>
+        WaitForAsync(async () =>
+            harness.Sandbox.Ecwid.Products.Count >= 5
+            && await CountAsync(harness.StateFolder, TaskState.Finished, ct) == harness.Sandbox.Ecwid.Products.Count
+            && await CountAsync(harness.StateFolder, TaskState.Processing, ct) == products - harness.Sandbox.Ecwid.Products.Count);
 
     private static async Task<int> CountAsync(string stateFolder, TaskState status, CancellationToken ct)
     {
