@@ -38,7 +38,7 @@ public sealed class TransformerModule : ISwitchboardModule
     /// <summary>The embedded default: the in-memory bus with state in the state folder. A dry run's state is a copy.</summary>
     public static bool RecoversInterruptedTasks(SwitchboardOptions options) =>
         options is { Transport: Transport.InMemory, DryRun: false }
-        && (options.ConnectionStrings.GetValueOrDefault("transformer") is not { } connection || !PostgresConnectionString.Matches(connection));
+        && PostgresConnectionString.Of(options.ConnectionStrings, ServiceName) is null;
 
     public void ConfigureBus(IBusRegistrationConfigurator bus)
     {

@@ -20,6 +20,11 @@ public static class PostgresConnectionString
         }
     }
 
+    /// <summary>The connection string of <paramref name="service"/>'s state when it names a PostgreSQL server; else
+    /// null (SQLite).</summary>
+    public static string? Of(IReadOnlyDictionary<string, string> connectionStrings, string service) =>
+        connectionStrings.GetValueOrDefault(service) is { } connection && Matches(connection) ? connection : null;
+
     /// <summary>Npgsql's key=value form, its search path set to the service's schema so that hand-written SQL finds
     /// the service's tables too.</summary>
     public static string ForSchema(string connectionString, string schema)

@@ -27,7 +27,7 @@ internal static class PreMigrationState
     public static async Task<bool> AdoptAsync(DbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         // Not IHistoryRepository.ExistsAsync: Npgsql's answers true for a schema without the table.
-        var tables = await TablesAsync(db, cancellationToken);
+        var tables = await StateTables.NamesAsync(db, cancellationToken);
         if (tables.Contains(HistoryRepository.DefaultTableName)) return true;
         if (!db.Model.GetEntityTypes().Any(t => tables.Contains(t.GetTableName()!))) return false;
 
@@ -39,7 +39,7 @@ internal static class PreMigrationState
         var first = db.Database.GetMigrations().First();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // A replica starting at the same moment may have taken it over first.
-        if ((await TablesAsync(db, cancellationToken)).Contains(HistoryRepository.DefaultTableName)) return true;
+        if ((await StateTables.NamesAsync(db, cancellationToken)).Contains(HistoryRepository.DefaultTableName)) return true;
         var history = db.GetService<IHistoryRepository>();
         await db.Database.ExecuteSqlRawAsync(history.GetCreateScript(), cancellationToken);
         await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(first, ProductInfo.GetVersion())), cancellationToken);
@@ -50,15 +50,6 @@ internal static class PreMigrationState
         logger.LogInformation("Took over the state database {Database}, made before migrations were kept, as at migration {Migration}",
             StateDatabaseException.Describe(db), first);
         return true;
-    }
-
-    private static async Task<HashSet<string>> TablesAsync(DbContext db, CancellationToken cancellationToken)
-    {
-        var names = StateProviders.Of(db) == StateProvider.Postgres
-            ? db.Database.SqlQuery<string>(
-                $"SELECT table_name::text AS \"Value\" FROM information_schema.tables WHERE table_schema = {db.Model.GetDefaultSchema()}")
-            : db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'");
-        return (await names.ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
 
     private static async Task<string?> FingerprintAsync(DbContext db, StateProvider provider, CancellationToken cancellationToken)

@@ -23,27 +23,21 @@ internal sealed class ProviderMigrationsAssembly(
     private readonly Type _contextType = currentContext.Context.GetType();
     private readonly string _namespaceSuffix = StateProviders.Of(currentContext.Context).MigrationsNamespaceSuffix();
     private IReadOnlyDictionary<string, TypeInfo>? _migrations;
-    private ModelSnapshot? _snapshot;
-    private bool _snapshotFound;
+    private Lazy<ModelSnapshot?>? _snapshot;
 
     public override IReadOnlyDictionary<string, TypeInfo> Migrations =>
         _migrations ??= base.Migrations
             .Where(m => InProviderNamespace(m.Value))
             .ToDictionary(m => m.Key, m => m.Value);
 
-    public override ModelSnapshot? ModelSnapshot
-    {
-        get
-        {
-            if (_snapshotFound) return _snapshot;
-            var type = Assembly.GetTypes().SingleOrDefault(t =>
-                t.IsSubclassOf(typeof(ModelSnapshot)) && !t.IsAbstract && InProviderNamespace(t) &&
-                t.GetCustomAttribute<DbContextAttribute>()?.ContextType == _contextType);
-            _snapshot = type is null ? null : (ModelSnapshot)Activator.CreateInstance(type)!;
-            _snapshotFound = true;
-            return _snapshot;
-        }
-    }
+    public override ModelSnapshot? ModelSnapshot => (_snapshot ??= new(FindSnapshot)).Value;
+
+    private ModelSnapshot? FindSnapshot() =>
+        Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(ModelSnapshot)) && !t.IsAbstract && InProviderNamespace(t)
+                && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == _contextType)
+            .Select(t => (ModelSnapshot)Activator.CreateInstance(t)!)
+            .SingleOrDefault();
 
     private bool InProviderNamespace(Type type) => type.Namespace?.EndsWith(_namespaceSuffix, StringComparison.Ordinal) == true;
 }

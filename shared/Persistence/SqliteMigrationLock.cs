@@ -13,10 +13,7 @@ internal static class SqliteMigrationLock
 
     public static async Task ClearIfStaleAsync(DbContext db, ILogger logger, CancellationToken cancellationToken)
     {
-        var exists = await db.Database
-            .SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'")
-            .SingleAsync(cancellationToken);
-        if (exists == 0) return;
+        if (!(await StateTables.NamesAsync(db, cancellationToken)).Contains("__EFMigrationsLock")) return;
         var taken = await db.Database.SqlQueryRaw<string>("SELECT \"Timestamp\" AS \"Value\" FROM \"__EFMigrationsLock\"").ToListAsync(cancellationToken);
         foreach (var timestamp in taken)
         {

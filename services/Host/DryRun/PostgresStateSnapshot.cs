@@ -12,7 +12,7 @@ internal static class PostgresStateSnapshot
 {
     public static async Task CopyIntoAsync(IServiceProvider copies, IReadOnlyDictionary<string, string> connectionStrings, CancellationToken cancellationToken)
     {
-        if (Postgres(connectionStrings, TransformerModule.ServiceName) is { } transformer)
+        if (PostgresConnectionString.Of(connectionStrings, TransformerModule.ServiceName) is { } transformer)
         {
             await using var source = new TransformerDbContext(new DbContextOptionsBuilder<TransformerDbContext>()
                 .UseStateDatabase(TransformerModule.ServiceName, transformer, "").Options);
@@ -22,7 +22,7 @@ internal static class PostgresStateSnapshot
             copy.KeyMappings.AddRange(mappings);
             await copy.SaveChangesAsync(cancellationToken);
         }
-        if (Postgres(connectionStrings, SchedulerModule.ServiceName) is { } scheduler)
+        if (PostgresConnectionString.Of(connectionStrings, SchedulerModule.ServiceName) is { } scheduler)
         {
             await using var source = new SchedulerDbContext(new DbContextOptionsBuilder<SchedulerDbContext>()
                 .UseStateDatabase(SchedulerModule.ServiceName, scheduler, "").Options);
@@ -33,7 +33,4 @@ internal static class PostgresStateSnapshot
             await copy.SaveChangesAsync(cancellationToken);
         }
     }
-
-    private static string? Postgres(IReadOnlyDictionary<string, string> connectionStrings, string service) =>
-        connectionStrings.GetValueOrDefault(service) is { } connection && PostgresConnectionString.Matches(connection) ? connection : null;
 }

@@ -12,7 +12,7 @@ public static class AbandonedTasks
     public static async Task MarkInterruptedAsync(string stateDirectory, IDbContextFactory<TransformerDbContext> contexts, CancellationToken cancellationToken)
     {
         // A PostgreSQL database may be shared by processes elsewhere, which this folder's markers do not show.
-        if (StateConnectionStrings.FromEnvironment().GetValueOrDefault("transformer") is { } connection && PostgresConnectionString.Matches(connection))
+        if (PostgresConnectionString.Of(StateConnectionStrings.FromEnvironment(), TransformerModule.ServiceName) is not null)
             return;
         try
         {
