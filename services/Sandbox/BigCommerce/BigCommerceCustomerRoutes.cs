@@ -107,14 +107,12 @@ internal static class BigCommerceCustomerRoutes
             {
                 ["email"] = "", ["first_name"] = "", ["last_name"] = "", ["company"] = "", ["phone"] = "", ["notes"] = "",
                 ["tax_exempt_category"] = "", ["customer_group_id"] = 0, ["registration_ip_address"] = "",
-                ["accepts_product_review_abandoned_cart_emails"] = false, ["origin_channel_id"] = 1, ["channel_ids"] = null,
+                ["accepts_product_review_abandoned_cart_emails"] = false, ["origin_channel_id"] = 1,
                 ["authentication"] = new JsonObject { ["force_password_reset"] = false }, ["addresses"] = new JsonArray(),
                 ["date_created"] = now, ["date_modified"] = now,
             };
             JsonHelpers.Merge(customer, body, ReadOnly);
-            // Passwords are write-only on BigCommerce.
-            if (customer["authentication"] is JsonObject auth) auth.Remove("new_password");
-            customer["address_count"] = (customer["addresses"] as JsonArray)?.Count ?? 0;
+            AfterWrite(customer);
             return bc.Customers.Add(customer);
         }).ToArray();
         return BigCommerceEnvelopes.Many(created, c);
@@ -139,10 +137,19 @@ internal static class BigCommerceCustomerRoutes
         var updated = items.Select(body => bc.Customers.Update(JsonHelpers.Long(body["id"])!.Value, x =>
         {
             JsonHelpers.Merge(x, body, ReadOnly);
-            if (x["authentication"] is JsonObject auth) auth.Remove("new_password");
-            x["address_count"] = (x["addresses"] as JsonArray)?.Count ?? 0;
+            AfterWrite(x);
             x["date_modified"] = now;
         })!).ToArray();
         return BigCommerceEnvelopes.Many(updated.Select(u => { u.Remove("addresses"); return u; }), c);
+    }
+
+    private static void AfterWrite(JsonObject customer)
+    {
+        // Access to every channel is written as no channel_ids (or null); customers.v3.yml answers channel_ids only
+        // as an array, so such a customer has none.
+        if (customer["channel_ids"] is null) customer.Remove("channel_ids");
+        // Passwords are write-only on BigCommerce.
+        if (customer["authentication"] is JsonObject auth) auth.Remove("new_password");
+        customer["address_count"] = (customer["addresses"] as JsonArray)?.Count ?? 0;
     }
 }

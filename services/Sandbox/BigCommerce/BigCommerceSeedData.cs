@@ -121,7 +121,6 @@ internal static class BigCommerceSeedData
             ["registration_ip_address"] = "",
             ["accepts_product_review_abandoned_cart_emails"] = ordinal % 3 == 0,
             ["origin_channel_id"] = 1,
-            ["channel_ids"] = null,
             ["authentication"] = new JsonObject { ["force_password_reset"] = false },
             ["address_count"] = 1,
             ["addresses"] = new JsonArray(new JsonObject

@@ -47,6 +47,10 @@ public abstract class PlatformEmulator
         get { lock (_requestsGate) return _requests.ToArray(); }
     }
 
+    /// <summary>Keeps each answer's body in <see cref="RecordedRequest.ResponseBody"/>, for checking answers against
+    /// the platform's published API description. Answers are then buffered whole before they are sent.</summary>
+    public bool RecordResponseBodies { get; set; }
+
     public void ClearRequests()
     {
         lock (_requestsGate) _requests.Clear();
@@ -147,6 +151,7 @@ public abstract class PlatformEmulator
             return Task.CompletedTask;
         });
         context.Items[BodyKey] = body;
+        var answer = RecordResponseBodies ? new AnswerCapture(context) : null;
         try
         {
             var latency = Faults.Latency;
@@ -202,13 +207,14 @@ public abstract class PlatformEmulator
         {
             if (!context.Response.HasStarted)
             {
-                Record(context, receivedAt, body);
+                Record(context, receivedAt, body, answer?.Text());
                 recorded = true;
             }
         }
+        if (answer is not null) await answer.SendAsync().ConfigureAwait(false);
     }
 
-    private void Record(HttpContext context, DateTimeOffset receivedAt, string? body)
+    private void Record(HttpContext context, DateTimeOffset receivedAt, string? body, string? responseBody = null)
     {
         var recorded = new RecordedRequest(
             context.Request.Method,
@@ -216,7 +222,8 @@ public abstract class PlatformEmulator
             context.Response.StatusCode,
             receivedAt,
             CredentialOf(context.Request),
-            body);
+            body,
+            responseBody);
         lock (_requestsGate) _requests.Add(recorded);
     }
 

@@ -1,0 +1,38 @@
+namespace Switchboard.ApiContracts;
+
+/// <summary>BigCommerce's published REST Management API (the files under <c>Specs/bigcommerce</c>).</summary>
+public static class BigCommerceApi
+{
+    private static readonly Lazy<Task<OpenApiContract>> Contract = new(() =>
+        OpenApiContract.LoadAsync(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Specs", "bigcommerce"), "*.yml").Order()));
+
+    /// <summary>BigCommerce documents 401, 403, 429 and 5xx once for the whole API ("API status codes"), not per operation.</summary>
+    private static readonly IReadOnlySet<int> StatusesDocumentedElsewhere = new HashSet<int> { 401, 403, 429, 500, 502, 503, 504 };
+
+    /// <summary>Statuses the live API gives that an operation's file leaves out; the emulator gives them too.</summary>
+    private static readonly (string Method, string PathEnd, int Status, string Why)[] UndocumentedStatuses =
+    [
+        ("GET", "/v2/orders", 204, "a page past the last order answers 204 No Content (../shared/platforms/bigcommerce.md)"),
+        ("POST", "/variants", 422, "invalid variant fields answer 422 with the catalog's error body, as every other catalog write does"),
+    ];
+
+    public static Task<OpenApiContract> LoadAsync() => Contract.Value;
+
+    /// <summary>Every way the requests a client sent disagree with BigCommerce's files.</summary>
+    public static async Task<IReadOnlyList<string>> CheckRequestsAsync(IEnumerable<Exchange> exchanges)
+    {
+        var contract = await LoadAsync().ConfigureAwait(false);
+        return exchanges.SelectMany(contract.CheckRequest).ToArray();
+    }
+
+    /// <summary>Every way the answers a server gave disagree with BigCommerce's files.</summary>
+    public static async Task<IReadOnlyList<string>> CheckAnswersAsync(IEnumerable<Exchange> exchanges)
+    {
+        var contract = await LoadAsync().ConfigureAwait(false);
+        return exchanges.Where(e => !IsKnownUndocumentedStatus(e)).SelectMany(e => contract.CheckAnswer(e, StatusesDocumentedElsewhere)).ToArray();
+    }
+
+    private static bool IsKnownUndocumentedStatus(Exchange e) =>
+        UndocumentedStatuses.Any(u => u.Method == e.Method && u.Status == e.Status &&
+            e.PathAndQuery.Split('?', 2)[0].EndsWith(u.PathEnd, StringComparison.Ordinal));
+}
