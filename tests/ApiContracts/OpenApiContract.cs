@@ -115,8 +115,9 @@ public sealed partial class OpenApiContract
     /// <summary>Three repairs before parsing, none changing what the file means:
     /// YamlDotNet refuses a block scalar whose blank first line holds more spaces than the text under it, so blank
     /// lines are emptied; <c>x-nullable</c> is Swagger 2's spelling of OpenAPI 3's <c>nullable</c>, which some inline
-    /// schemas still use; a property's <c>x-required: [post]</c> (required on create only) would be read as
-    /// "this property must have a member named post", so it is dropped.</summary>
+    /// schemas still use; a property's <c>required: [post]</c> or <c>x-required: [put]</c> (BigCommerce's note that the
+    /// property is required on create or update) constrains only objects under JSON Schema, but NJsonSchema applies it
+    /// to strings too, so such lists of verbs are dropped.</summary>
     private static string Normalize(string yaml)
     {
         yaml = WhitespaceOnlyLine().Replace(yaml, "");
@@ -145,7 +146,7 @@ public sealed partial class OpenApiContract
     [GeneratedRegex(@"(?m)^[ \t]+$")]
     private static partial Regex WhitespaceOnlyLine();
 
-    [GeneratedRegex(@"(?m)^(?<indent>[ ]*)x-required:[ ]*\n(\k<indent>[ ]*- .*\n)+")]
+    [GeneratedRegex(@"(?m)^(?<indent>[ ]*)(x-)?required:[ ]*\n(\k<indent>[ ]*- (post|put)[ ]*\n)+")]
     private static partial Regex VendorRequired();
 
     [GeneratedRegex(@"\{([^}]+)\}")]

@@ -1,3 +1,4 @@
+using Switchboard.ApiContracts;
 using Switchboard.Host;
 using Xunit;
 
@@ -44,11 +45,16 @@ public sealed class ExampleTests
             ecwidProducts: example.StartsWith("ecwid-") ? 40 : 0,
             csCartProducts: example.StartsWith("cscart-") ? 60 : 0);
         SandboxEnvironment.Apply(harness.Sandbox);
+        harness.Sandbox.BigCommerce.RecordResponseBodies = true;
 
         var summary = await harness.RunAsync(Path.Combine(Folder, example), "inmemory");
 
         Assert.True(summary.Succeeded, string.Join("\n", summary.RunErrors.Concat(summary.Errors)));
         Assert.Equal(0, summary.Totals.Failed);
         Assert.True(summary.Totals.Published > 0, $"{example} published nothing: {System.Text.Json.JsonSerializer.Serialize(summary)}");
+        // What an example reads from or writes to BigCommerce is what BigCommerce's own OpenAPI files describe.
+        var exchanges = harness.Sandbox.BigCommerce.Requests.Select(r => new Exchange(r.Method, r.PathAndQuery, r.Body, r.Status, r.ResponseBody)).ToArray();
+        var problems = (await BigCommerceApi.CheckRequestsAsync(exchanges)).Concat(await BigCommerceApi.CheckAnswersAsync(exchanges)).ToArray();
+        Assert.True(problems.Length == 0, string.Join("\n", problems));
     }
 }

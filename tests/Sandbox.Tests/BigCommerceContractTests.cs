@@ -56,7 +56,7 @@ public sealed class BigCommerceContractTests
         await tour.Expect(204, "DELETE", $"v3/catalog/products/{mug}");
         await tour.Expect(204, "DELETE", $"v3/catalog/products?id:in={other}");
 
-        await tour.Expect(200, "GET", "v3/customers?page=1&limit=5");
+        await tour.Expect(200, "GET", "v3/customers?page=1&limit=5&include=addresses");
         var newCustomers = await tour.Expect(200, "POST", "v3/customers", """[{"email":"contract@example.com","first_name":"Con","last_name":"Tract"}]""");
         var contract = newCustomers!["data"]![0]!["id"]!.GetValue<long>();
         await tour.Expect(422, "POST", "v3/customers", """[{"first_name":"No e-mail"}]""");

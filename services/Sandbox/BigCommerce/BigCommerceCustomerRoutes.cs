@@ -113,7 +113,7 @@ internal static class BigCommerceCustomerRoutes
             };
             JsonHelpers.Merge(customer, body, ReadOnly);
             AfterWrite(customer);
-            return bc.Customers.Add(customer);
+            return bc.NumberAddresses(JsonHelpers.IdOf(bc.Customers.Add(customer)));
         }).ToArray();
         return BigCommerceEnvelopes.Many(created, c);
     }
@@ -139,7 +139,7 @@ internal static class BigCommerceCustomerRoutes
             JsonHelpers.Merge(x, body, ReadOnly);
             AfterWrite(x);
             x["date_modified"] = now;
-        })!).ToArray();
+        })!).Select(u => bc.NumberAddresses(JsonHelpers.IdOf(u))).ToArray();
         return BigCommerceEnvelopes.Many(updated.Select(u => { u.Remove("addresses"); return u; }), c);
     }
 

@@ -21,7 +21,9 @@ public sealed class BigCommerceEmulator : PlatformEmulator
         Products = new EntityStore(
             generator: (_, n) => BigCommerceSeedData.Product(n, Categories.Count),
             afterSeed: AddBaseVariant);
-        Customers = new EntityStore(generator: (_, n) => BigCommerceSeedData.Customer(n));
+        Customers = new EntityStore(
+            generator: (_, n) => BigCommerceSeedData.Customer(n),
+            afterSeed: c => NumberAddresses(JsonHelpers.IdOf(c)));
         OrderProducts = new EntityStore();
         Orders = new EntityStore(
             firstId: 100,
@@ -59,6 +61,20 @@ public sealed class BigCommerceEmulator : PlatformEmulator
         Customers.Seed(SeedPlan.Customers(products));
         Orders.Seed(SeedPlan.Orders(products));
     }
+
+    /// <summary>Customer addresses are a v3 resource of their own: each has a store-wide id and its customer's id
+    /// (customers.v3.yml requires both). Gives them to the customer's addresses that have none yet.</summary>
+    internal JsonObject NumberAddresses(long customerId) =>
+        Customers.Update(customerId, customer =>
+        {
+            foreach (var address in (customer["addresses"] as JsonArray)?.OfType<JsonObject>() ?? [])
+            {
+                if (address["id"] is null) address["id"] = Interlocked.Increment(ref _lastAddressId);
+                address["customer_id"] = customerId;
+            }
+        })!;
+
+    private long _lastAddressId;
 
     private void AddBaseVariant(JsonObject product)
     {
