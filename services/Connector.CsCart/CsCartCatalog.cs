@@ -47,7 +47,9 @@ public static class CsCartCatalog
         Object("orders", "orders", "order_id"),
         Object("users", "users", "user_id") with
         {
-            Nested = Nested(Under("usergroups", "usergroups", "usergroup_id") with { Methods = new HashSet<string> { "GET", "POST", "PUT", "DELETE" } }),
+            // A user's memberships: the whole list at once, a bare object keyed by usergroup_id; a link is added or
+            // changed by PUT {"status": "A"} to users/{id}/usergroups/{usergroup_id} and removed by DELETE there.
+            Nested = Nested(Under("usergroups", "", "usergroup_id") with { Methods = new HashSet<string> { "GET", "PUT", "DELETE" }, Pagination = null }),
         },
         Object("usergroups", "usergroups", "usergroup_id"),
         Object("carts", "carts", "user_id") with { Methods = GetDelete },

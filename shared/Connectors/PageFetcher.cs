@@ -52,8 +52,9 @@ public static class PageFetcher
         {
             JsonArray array => array.Select((item, i) => item as JsonObject
                 ?? throw Failure(client, answer, $"item {i} of the list is not an object")).Select(o => (JsonObject)o.DeepClone()).ToArray(),
-            // Older CS-Cart (and PHP APIs generally) send a list as an object keyed by id: {"12": {…}, "15": {…}}.
-            JsonObject keyed when path.Length > 0 && keyed.All(p => p.Value is JsonObject) =>
+            // Older CS-Cart (and PHP APIs generally) send a list as an object keyed by id: {"12": {…}, "15": {…}},
+            // under a key or as the whole body (CS-Cart's users/{id}/usergroups).
+            JsonObject keyed when keyed.All(p => p.Value is JsonObject) =>
                 keyed.Select(p => (JsonObject)p.Value!.DeepClone()).ToArray(),
             null when path.Length > 0 => throw Failure(client, answer, $"the answer has no list at '{path}'"),
             _ => throw Failure(client, answer, $"the answer's '{(path.Length == 0 ? "body" : path)}' is not a list"),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Configuration;
 using Switchboard.Connector.Commercetools;
 using Switchboard.Connectors.Errors;
@@ -15,7 +16,7 @@ public sealed class CommercetoolsConnectorTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static ConnectorClient Client(SandboxServer sandbox, string? secret = null, JsonNode? scopes = null)
+    private static ConnectorClient Client(SandboxServer sandbox, string? secret = null, JsonNode? scopes = null, TimeProvider? clock = null)
     {
         var ct = sandbox.Commercetools;
         var settings = new JsonObject
@@ -33,7 +34,7 @@ public sealed class CommercetoolsConnectorTests
             BaseUri = ct.BaseUri,
             Settings = settings,
             Secrets = [secret ?? ct.ClientSecret],
-        });
+        }, clock);
     }
 
     private static JsonObject Draft(string key) => new()
@@ -275,5 +276,37 @@ public sealed class CommercetoolsConnectorTests
         Assert.Contains("scope=view_products%3Asandbox", sandbox.Commercetools.Requests.First(r => r.PathAndQuery == "/oauth/token").Body);
         Assert.Equal(403, refused.StatusCode);
         Assert.Equal("insufficient_scope: Insufficient scope. One of the following scopes is missing: manage_products:sandbox", Assert.Single(refused.Error.Messages));
+    }
+
+    // The client renews min(5 minutes, half the lifetime) before expiry: a 1-hour token (commercetools' shortest) at
+    // 56 minutes, a 2-minute one at 61 seconds. Both are still valid on the platform then.
+    [Theory]
+    [InlineData(3600, 50 * 60, 6 * 60)]
+    [InlineData(120, 30, 31)]
+    public async Task A_token_is_reused_while_fresh_and_replaced_before_it_expires_so_no_request_is_refused(
+        int lifetimeSeconds, int freshAfterSeconds, int thenSeconds)
+    {
+        await using var sandbox = await SandboxClients.StartAsync();
+        sandbox.Commercetools.Seed(30);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        sandbox.Commercetools.Tokens.Clock = clock;
+        sandbox.Commercetools.Tokens.Lifetime = TimeSpan.FromSeconds(lifetimeSeconds);
+        var client = Client(sandbox, clock: clock);
+
+        await client.FetchAsync(Products, null, Ct);
+        clock.Advance(TimeSpan.FromSeconds(freshAfterSeconds));
+        await client.FetchAsync(Products, null, Ct);
+        clock.Advance(TimeSpan.FromSeconds(thenSeconds));
+        var firstToken = sandbox.Commercetools.Requests.First(r => r.Method == "GET").Authorization!["Bearer ".Length..];
+        var firstStillValid = sandbox.Commercetools.Tokens.Find(firstToken) is not null;
+        await client.FetchAsync(Products, null, Ct);
+
+        var requests = sandbox.Commercetools.Requests;
+        Assert.True(firstStillValid);
+        Assert.Equal(["token", "GET", "GET", "token", "GET"], requests.Select(r => r.PathAndQuery == "/oauth/token" ? "token" : r.Method));
+        Assert.All(requests, r => Assert.Equal(200, r.Status));
+        var used = requests.Where(r => r.Method == "GET").Select(r => r.Authorization).ToList();
+        Assert.Equal(used[0], used[1]);
+        Assert.NotEqual(used[1], used[2]);
     }
 }

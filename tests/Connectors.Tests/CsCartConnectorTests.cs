@@ -202,4 +202,73 @@ public sealed class CsCartConnectorTests
         Assert.Equal("Kettle", sandbox.CsCart.Products.Get(long.Parse(created.TargetId!))!["product"]!.ToString());
         Assert.Equal(2, sandbox.CsCart.Requests.Count(r => r.Status == 429));
     }
+
+    [Fact]
+    public async Task A_review_is_changed_and_deleted_under_its_product_by_its_nested_id()
+    {
+        // Every tenth product has a review: products 1 and 11 here.
+        await using var sandbox = await SandboxClients.StartAsync(csCartProducts: 11);
+        var client = SandboxClients.CsCart(sandbox);
+        var ct = TestContext.Current.CancellationToken;
+        var (review, otherReview) = (sandbox.CsCart.Discussions.All[0], sandbox.CsCart.Discussions.All[1]);
+        var productId = review["object_id"]!.ToString();
+        var postId = review["post_id"]!.ToString();
+        var otherPostId = otherReview["post_id"]!.ToString();
+        var discussions = new EntityRequest { Entity = "products", NestedEntity = "discussions" };
+
+        // The ids come in the entity's path, as a route's transformers put them there.
+        var updated = await client.PublishAsync(discussions, "PUT", new JsonObject
+        {
+            ["path"] = new JsonObject { ["objectId"] = productId, ["nestedObjectId"] = postId },
+            ["payload"] = new JsonObject { ["message"] = "Edited: pours well.", ["status"] = "D" },
+        }, ct);
+        var elsewhere = await Assert.ThrowsAsync<PlatformException>(() =>
+            client.PublishAsync(discussions with { ObjectId = productId, NestedObjectId = otherPostId }, "DELETE", new JsonObject(), ct));
+        var deleted = await client.PublishAsync(discussions with { ObjectId = productId, NestedObjectId = postId }, "DELETE", new JsonObject(), ct);
+
+        Assert.Equal(200, updated.StatusCode);
+        Assert.Equal(postId, updated.TargetId);
+        Assert.Contains(sandbox.CsCart.Requests, r => r is { Method: "PUT", Status: 200 } && r.PathAndQuery == $"/api/2.0/products/{productId}/discussions/{postId}");
+        Assert.Equal(404, elsewhere.StatusCode);
+        Assert.NotNull(sandbox.CsCart.Discussions.Get(long.Parse(otherPostId)));
+        Assert.Equal(204, deleted.StatusCode);
+        Assert.Null(sandbox.CsCart.Discussions.Get(long.Parse(postId)));
+        Assert.Contains(sandbox.CsCart.Requests, r => r is { Method: "DELETE", Status: 204 } && r.PathAndQuery == $"/api/2.0/products/{productId}/discussions/{postId}");
+    }
+
+    [Fact]
+    public async Task A_user_joins_and_leaves_a_usergroup_addressed_by_its_nested_id()
+    {
+        await using var sandbox = await SandboxClients.StartAsync(csCartProducts: 4);
+        var client = SandboxClients.CsCart(sandbox);
+        var ct = TestContext.Current.CancellationToken;
+        var userId = sandbox.CsCart.Users.All[0]["user_id"]!.ToString();
+        var groups = sandbox.CsCart.Store("usergroups").All;
+        var wholesale = groups.Single(g => g["usergroup"]!.ToString() == "Wholesale")["usergroup_id"]!.ToString();
+        var managers = groups.Single(g => g["usergroup"]!.ToString() == "Managers")["usergroup_id"]!.ToString();
+        var memberships = new EntityRequest { Entity = "users", ObjectId = userId, NestedEntity = "usergroups" };
+
+        var joined = await client.PublishAsync(memberships, "PUT", new JsonObject
+        {
+            ["path"] = new JsonObject { ["nestedObjectId"] = wholesale },
+            ["payload"] = new JsonObject { ["status"] = "A" },
+        }, ct);
+        var link = Assert.Single(sandbox.CsCart.UsergroupLinks.All);
+        var member = Assert.Single(await client.FetchAllAsync(memberships));
+        var left = await client.PublishAsync(memberships with { NestedObjectId = wholesale }, "DELETE", new JsonObject(), ct);
+        var afterLeaving = await client.FetchAllAsync(memberships);
+        // An administrators' group takes no customer.
+        var refused = await Assert.ThrowsAsync<PlatformException>(() => client.PublishAsync(memberships with { NestedObjectId = managers }, "PUT",
+            new JsonObject { ["payload"] = new JsonObject { ["status"] = "A" } }, ct));
+
+        Assert.Equal(200, joined.StatusCode);
+        Assert.Equal((userId, wholesale, "A"), (link["user_id"]!.ToString(), link["usergroup_id"]!.ToString(), link["status"]!.ToString()));
+        Assert.Contains(sandbox.CsCart.Requests, r => r is { Method: "PUT", Status: 200 } && r.PathAndQuery == $"/api/2.0/users/{userId}/usergroups/{wholesale}");
+        Assert.Equal((wholesale, "A"), (member["usergroup_id"]!.GetValue<string>(), member["status"]!.GetValue<string>()));
+        Assert.Equal(204, left.StatusCode);
+        Assert.Equal("F", Assert.Single(sandbox.CsCart.UsergroupLinks.All)["status"]!.ToString());
+        Assert.Empty(afterLeaving);
+        Assert.Equal(400, refused.StatusCode);
+        Assert.Single(sandbox.CsCart.UsergroupLinks.All);
+    }
 }

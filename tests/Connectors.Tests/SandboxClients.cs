@@ -78,11 +78,12 @@ public static class SandboxClients
             Secrets = [apiKey ?? sandbox.CsCart.ApiKey],
         });
 
-    public static ConnectorClient Create(PlatformConnector platform, ClientConfig config)
+    /// <param name="clock">The clock the client's authenticator reads token ages from (default: the system clock).</param>
+    public static ConnectorClient Create(PlatformConnector platform, ClientConfig config, TimeProvider? clock = null)
     {
         var integration = new Integration { Clients = new Dictionary<string, ClientConfig> { [config.Name] = config } };
         var services = new ServiceCollection().AddLogging();
-        services.AddPlatformHttpClients(integration, platform, Path.GetTempPath());
+        services.AddPlatformHttpClients(integration, platform, Path.GetTempPath(), clock);
         var http = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient(PlatformHttpClients.NameOf(config.Name));
         return new ConnectorClient(config, platform, http);
     }

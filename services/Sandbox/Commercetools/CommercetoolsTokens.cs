@@ -18,17 +18,20 @@ public sealed class CommercetoolsTokens
 
     public int Issued => _tokens.Count;
 
+    /// <summary>The clock tokens are issued and checked by; a test may put a fake one here and in the client.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public (string Token, IssuedToken Issued) Issue(string scope)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        var issued = new IssuedToken(scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), DateTimeOffset.UtcNow + Lifetime);
+        var issued = new IssuedToken(scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), Clock.GetUtcNow() + Lifetime);
         _tokens[token] = issued;
         return (token, issued);
     }
 
     /// <summary>The token's grant while it is valid; null when unknown or expired.</summary>
     public IssuedToken? Find(string? token) =>
-        token is not null && _tokens.TryGetValue(token, out var issued) && issued.ExpiresAt > DateTimeOffset.UtcNow ? issued : null;
+        token is not null && _tokens.TryGetValue(token, out var issued) && issued.ExpiresAt > Clock.GetUtcNow() ? issued : null;
 
     /// <summary>Every token issued so far expires now: the next request with one gets 401 <c>invalid_token</c>.</summary>
     public void ExpireAll()

@@ -30,6 +30,7 @@ public sealed class CsCartEmulator : PlatformEmulator
             i => Products.Get(FirstProductId + i), Products.Count));
         Shipments = new EntityStore("shipment_id");
         Discussions = new EntityStore("post_id");
+        UsergroupLinks = new EntityStore("link_id");
 
         Add(new CsCartObject("products", "products", Products)
         {
@@ -107,6 +108,10 @@ public sealed class CsCartEmulator : PlatformEmulator
     /// <summary>Reviews and comments; a product's have <c>object_type</c> "P" and <c>object_id</c> = the product.</summary>
     public EntityStore Discussions { get; }
 
+    /// <summary>Users' usergroup memberships: <c>link_id</c>, <c>user_id</c>, <c>usergroup_id</c>, <c>status</c> (A, P, D, or F
+    /// once removed), written through <c>users/{id}/usergroups/{usergroup_id}</c>.</summary>
+    public EntityStore UsergroupLinks { get; }
+
     /// <summary>Every object's store by its API name (usergroups, payments, shippings, statuses, taxes, languages, pages,
     /// stores, vendors besides the ones above).</summary>
     public EntityStore Store(string name) => _objects[name].Store;
@@ -115,6 +120,8 @@ public sealed class CsCartEmulator : PlatformEmulator
     internal CsCartObject CategoryObject => _objects["categories"];
     internal CsCartObject FeatureObject => _objects["features"];
     internal CsCartObject DiscussionObject => _objects["discussions"];
+    internal CsCartObject UserObject => _objects["users"];
+    internal CsCartObject UsergroupObject => _objects["usergroups"];
     internal CsCartObject StoreObject => _objects["stores"];
     internal CsCartObject VendorObject => _objects["vendors"];
 
@@ -145,6 +152,7 @@ public sealed class CsCartEmulator : PlatformEmulator
     {
         // Nested routes first: they are more specific than /{object}/{id}.
         CsCartNestedRoutes.Map(routes, this);
+        CsCartUsergroupLinkRoutes.Map(routes, this);
         foreach (var o in _objects.Values) CsCartObjectRoutes.Map(routes, this, o);
     }
 

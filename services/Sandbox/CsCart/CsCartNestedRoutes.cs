@@ -44,10 +44,13 @@ internal static class CsCartNestedRoutes
             Parent(e.ProductObject, id) is { } pid && CsCartObjectRoutes.Find(discussions, postId) is { } post && OfProduct(post, pid)
                 ? JsonHelpers.Json(200, CsCartJson.Loose(post))
                 : CsCartErrors.Error(404));
+        // A post of another product is not found under this one, for writes as for reads.
+        bool Owns(string id, string postId) =>
+            Parent(e.ProductObject, id) is { } pid && CsCartObjectRoutes.Find(discussions, postId) is { } post && OfProduct(post, pid);
         g.MapPut("/products/{id}/discussions/{postId}", (HttpContext c, string id, string postId) =>
-            Parent(e.ProductObject, id) is not null ? CsCartObjectRoutes.Update(e, c, discussions, postId) : CsCartErrors.Error(404));
+            Owns(id, postId) ? CsCartObjectRoutes.Update(e, c, discussions, postId) : CsCartErrors.Error(404));
         g.MapDelete("/products/{id}/discussions/{postId}", (string id, string postId) =>
-            Parent(e.ProductObject, id) is not null ? CsCartObjectRoutes.Delete(discussions, postId) : CsCartErrors.Error(404));
+            Owns(id, postId) ? CsCartObjectRoutes.Delete(discussions, postId) : CsCartErrors.Error(404));
     }
 
     private static void ProductsOf(RouteGroupBuilder g, CsCartEmulator e, CsCartObject parent, Func<JsonObject, long, bool> belongs) =>

@@ -14,7 +14,9 @@ public static class PlatformHttpClients
     /// <summary>The plain client authenticators use for token endpoints, outside any client's own pipeline.</summary>
     public const string TokenClientName = "switchboard:auth";
 
-    public static IServiceCollection AddPlatformHttpClients(this IServiceCollection services, Integration integration, PlatformConnector platform, string stateDirectory)
+    /// <param name="clock">What authenticators tell a token's age by (default: the system clock).</param>
+    public static IServiceCollection AddPlatformHttpClients(this IServiceCollection services, Integration integration, PlatformConnector platform, string stateDirectory,
+        TimeProvider? clock = null)
     {
         services.AddHttpClient(TokenClientName).AddStandardResilienceHandler();
         foreach (var client in integration.Clients.Values.Where(c => c.Platform.Equals(platform.Name, StringComparison.OrdinalIgnoreCase)))
@@ -38,6 +40,7 @@ public static class PlatformHttpClients
                     {
                         StateDirectory = stateDirectory,
                         TokenHttpClient = () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(TokenClientName),
+                        Clock = clock ?? TimeProvider.System,
                     });
                 return new AuthenticationHandler(authenticator);
             });
