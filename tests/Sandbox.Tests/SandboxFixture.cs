@@ -15,6 +15,9 @@ internal sealed class Sandbox : IAsyncDisposable
         BigCommerce.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         Ecwid = new HttpClient { BaseAddress = new Uri($"{server.Ecwid.BaseUri}/{server.Ecwid.StoreId}/") };
         Ecwid.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.Ecwid.AccessToken);
+        CsCart = new HttpClient { BaseAddress = new Uri(server.CsCart.BaseUri, "api/2.0/") };
+        CsCart.DefaultRequestHeaders.Authorization = Basic(server.CsCart.Email, server.CsCart.ApiKey);
+        OpenCart = new HttpClient { BaseAddress = server.OpenCart.BaseUri };
     }
 
     public SandboxServer Server { get; }
@@ -23,14 +26,26 @@ internal sealed class Sandbox : IAsyncDisposable
 
     public HttpClient Ecwid { get; }
 
-    public static async Task<Sandbox> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0, bool rateLimits = false) =>
+    /// <summary>CS-Cart's API 2.0 (<c>products</c>, …) with the administrator's e-mail and API key.</summary>
+    public HttpClient CsCart { get; }
+
+    /// <summary>The OpenCart store's root (<c>index.php?route=…</c>); sessions are the test's to open.</summary>
+    public HttpClient OpenCart { get; }
+
+    public static async Task<Sandbox> StartAsync(int bigCommerceProducts = 0, int ecwidProducts = 0, bool rateLimits = false,
+        int csCartProducts = 0, int commercetoolsProducts = 0) =>
         new(await SandboxServer.StartAsync(new SandboxOptions
         {
             FreePorts = true,
             SeedBigCommerceProducts = bigCommerceProducts,
             SeedEcwidProducts = ecwidProducts,
+            SeedCsCartProducts = csCartProducts,
+            SeedCommercetoolsProducts = commercetoolsProducts,
             EnforceRateLimits = rateLimits,
         }, TestContext.Current.CancellationToken));
+
+    public static AuthenticationHeaderValue Basic(string user, string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -40,6 +55,8 @@ internal sealed class Sandbox : IAsyncDisposable
     {
         BigCommerce.Dispose();
         Ecwid.Dispose();
+        CsCart.Dispose();
+        OpenCart.Dispose();
         await Server.DisposeAsync();
     }
 }
@@ -48,6 +65,9 @@ internal static class HttpExtensions
 {
     public static async Task<JsonNode> BodyAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+    public static async Task<string> TextAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
     public static string Header(this HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : throw new Xunit.Sdk.XunitException($"missing header {name}");
