@@ -17,6 +17,10 @@ public static class OpenCartCatalog
     /// <summary>A reading route's answer: a list under <see cref="ItemsPath"/>, or one object under <see cref="ItemPath"/>.</summary>
     private sealed record Reading(string? ItemsPath = null, string ItemPath = "");
 
+    // Before Names below: static fields are set in the order they are written, and Names builds the 3.0 catalog from these.
+    private static readonly IReadOnlySet<string> Post = new HashSet<string> { "POST" };
+    private static readonly IReadOnlySet<string> GetOrPost = new HashSet<string> { "GET", "POST" };
+
     private static readonly Route[] Routes =
     [
         new("Cart - Add product", "api/cart/add", "api/sale/cart{s}add", "product_add"),
@@ -60,9 +64,6 @@ public static class OpenCartCatalog
 
     /// <summary>The login route of a session generation.</summary>
     public static string LoginRoute(OpenCartVersion version) => version.IsSale ? "api/account/login" : "api/login";
-
-    private static readonly IReadOnlySet<string> Post = new HashSet<string> { "POST" };
-    private static readonly IReadOnlySet<string> GetOrPost = new HashSet<string> { "GET", "POST" };
 
     private static string? RouteOf(Route route, OpenCartVersion version) =>
         version.IsSigned ? route.V41Call is { } call ? $"api/order&call={call}" : null

@@ -17,6 +17,14 @@ public sealed class OpenCartPlatform : PlatformConnector
 
     public override EntityCatalog CatalogFor(ClientConfig client) => OpenCartCatalog.For(VersionOf(client));
 
+    public override string? Unavailable(ClientConfig client, string entity)
+    {
+        var version = VersionOf(client);
+        var catalog = OpenCartCatalog.For(version);
+        return catalog.Find(entity) is not null ? null
+            : $"'{entity}' is not available in OpenCart {version.Major}.{version.Minor}; its API has: {string.Join(", ", catalog.Entities.Select(e => e.Name))}";
+    }
+
     public override ClientSettingsSchema ClientSettings { get; } = new(
         new ClientSetting("username", Required: true),
         new ClientSetting("apiKey", Required: true, Secret: true),
@@ -41,6 +49,9 @@ public sealed class OpenCartPlatform : PlatformConnector
     }
 
     public override IReadOnlyList<string>? FailureIn(PlatformAnswer answer) => OpenCartErrors.In(answer.Body);
+
+    public override IReadOnlyList<string> ExplainRefusal(ClientConfig client, HttpRequestMessage request, int status, IReadOnlyList<string> messages) =>
+        status == 403 && VersionOf(client).IsSigned ? [.. messages, OpenCartSignatureAuthenticator.WhyRefused(request)] : messages;
 
     public override Task<PublishResult> PublishAsync(ConnectorClient client, EntityRequest request, string method, JsonObject document, CancellationToken cancellationToken) =>
         request.Entity.Equals(OpenCartCatalog.PlaceOrder, StringComparison.OrdinalIgnoreCase)

@@ -39,6 +39,17 @@ public sealed class OpenCartSignatureAuthenticator(ClientConfig client, TimeProv
         QueryParameters.Set(request, parameters);
     }
 
+    /// <summary>What a 403 to a signed call can mean: startup/api.php answers every failed check alike.</summary>
+    public static string WhyRefused(HttpRequestMessage request)
+    {
+        var sent = QueryParameters.Get(request.RequestUri!, "time") is { } text
+            && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? $" (this call said time={text}, {DateTimeOffset.FromUnixTimeSeconds(seconds):yyyy-MM-dd HH:mm:ss} UTC)" : "";
+        return "OpenCart refused the signed call: the clock of this machine or of the store may be off — the store refuses "
+            + $"a call whose time is more than 450 s from its own{sent}; or the username, the API key, or this machine's IP "
+            + "on the API user's list (System → Users → API) is wrong";
+    }
+
     /// <summary>base64(HMAC-SHA1(key, route, call, username, HTTP host, script folder, store id, language, currency,
     /// md5(http_build_query($_POST)), time — each followed by a newline)), as startup/api.php computes it.</summary>
     public static string Sign(SignedCall call, string key)

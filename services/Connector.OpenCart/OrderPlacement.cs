@@ -19,7 +19,7 @@ public static class OrderPlacement
 
     public static async Task<PublishResult> PlaceAsync(ConnectorClient client, OpenCartVersion version, JsonObject document, CancellationToken cancellationToken)
     {
-        var order = Validated(client, document);
+        var order = Validated(client, version, document);
         var plan = Plan(order, version);
         var sequence = new StepSequence(What);
         string? session = null;
@@ -76,7 +76,7 @@ public static class OrderPlacement
             steps.Add(new("Shipping - Set method", o => Pick(o, "shipping_method")));
         }
         steps.Add(new("Payment - Set method", o => Pick(o, "payment_method")));
-        if (!version.IsSigned)
+        if (!version.IsSigned) // refused before any call for 4.1 (Validated)
             foreach (var (section, entity) in new[] { ("coupon", "Coupon - Apply existing coupon"), ("voucher", "Voucher - Apply"), ("reward", "Reward - Apply points") })
                 if (order[section] is JsonValue)
                     steps.Add(new(entity, o => Pick(o, section)));
@@ -148,7 +148,7 @@ public static class OrderPlacement
         return (await client.SendAsync(request, cancellationToken)).Body;
     }
 
-    private static JsonObject Validated(ConnectorClient client, JsonObject document)
+    private static JsonObject Validated(ConnectorClient client, OpenCartVersion version, JsonObject document)
     {
         var problems = new List<string>();
         if (document["payload"] is not JsonObject order)
@@ -158,6 +158,11 @@ public static class OrderPlacement
             problems.Add("payload.products must be a list of objects (product_id, quantity, option)");
         if (order["payment_address"] is not JsonObject) problems.Add("payload.payment_address must be an object (firstname, lastname, address_1, city, postcode, country_id, zone_id)");
         if (order["shipping_address"] is not (null or JsonObject)) problems.Add("payload.shipping_address must be an object when given");
+        if (version.IsSigned)
+            // 4.1's api/order takes no coupon, voucher or reward call (platforms/opencart.md): sending the order without
+            // them would place it at a price the source never had.
+            problems.AddRange(new[] { "coupon", "voucher", "reward" }.Where(f => order[f] is not null)
+                .Select(f => $"payload.{f} cannot be sent to OpenCart {version.Major}.{version.Minor}: its signed order API has no call that applies a {f}; remove it from the payload or place the order on a 3.0 or 4.0 store"));
         if (problems.Count > 0) throw Refused(client, problems.ToArray());
         return (JsonObject)order.DeepClone();
     }

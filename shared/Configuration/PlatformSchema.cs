@@ -19,6 +19,10 @@ public interface IPlatformSchema
 
     IEnumerable<string> EntityNames { get; }
 
+    /// <summary>Why one client cannot use an entity the platform knows — the API version its store speaks has no such
+    /// call (OpenCart 4.1 has no coupon route) — or null when it can.</summary>
+    string? Unavailable(ClientConfig client, string entity) => null;
+
     /// <summary>How an incremental incoming's <c>since</c> is written when its <c>format</c> is not given.</summary>
     SinceFormat DefaultSinceFormat => SinceFormat.Iso8601;
 }

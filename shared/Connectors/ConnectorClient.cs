@@ -42,7 +42,8 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
             var status = (int)response.StatusCode;
             var contentType = response.Content.Headers.ContentType?.MediaType;
             if (!response.IsSuccessStatusCode)
-                throw Refusal(status, Platform.Errors.Read(body, contentType) is { Count: > 0 } messages ? messages : [response.ReasonPhrase ?? "no message"],
+                throw Refusal(status, Platform.ExplainRefusal(Config, request, status,
+                        Platform.Errors.Read(body, contentType) is { Count: > 0 } messages ? messages : [response.ReasonPhrase ?? "no message"]),
                     described, RetryRules.IsTransient(request.Method, status), ParsedOrNull(body));
             JsonNode? json = null;
             if (!string.IsNullOrWhiteSpace(body))

@@ -47,6 +47,11 @@ public abstract class PlatformConnector : IPlatformSchema
     /// answers errors with HTTP 200); null when it is a success.</summary>
     public virtual IReadOnlyList<string>? FailureIn(PlatformAnswer answer) => null;
 
+    /// <summary>The messages of a refusal (a non-success status), with what the platform's bare message leaves out —
+    /// OpenCart 4.1 answers every failed signature check with the same 403.</summary>
+    public virtual IReadOnlyList<string> ExplainRefusal(ClientConfig client, HttpRequestMessage request, int status, IReadOnlyList<string> messages) =>
+        messages;
+
     /// <summary>Sends one entity to the target store. Platforms whose writes take more than one request
     /// (a version to read first, a sequence of calls) override this; the rest use <see cref="EntityPublisher"/>.</summary>
     public virtual Task<PublishResult> PublishAsync(ConnectorClient client, EntityRequest request, string method, JsonObject document, CancellationToken cancellationToken) =>
@@ -57,6 +62,10 @@ public abstract class PlatformConnector : IPlatformSchema
     public IReadOnlyCollection<string> SecretSettings => ClientSettings.Secrets;
 
     public IEnumerable<string> EntityNames => Catalog.Entities.Select(e => e.Name);
+
+    /// <summary>An entity of <see cref="Catalog"/> that the client's own catalog (<see cref="CatalogFor"/>) lacks.</summary>
+    public virtual string? Unavailable(ClientConfig client, string entity) =>
+        CatalogFor(client).Find(entity) is null ? $"'{entity}' is not available to client '{client.Name}'" : null;
 
     public EntitySchema? FindEntity(string entity) => Catalog.Find(entity) is { } definition
         ? new EntitySchema(definition.Name, definition.Methods,

@@ -20,6 +20,11 @@ internal sealed class FakePlatformSchema(
 
     public EntitySchema? FindEntity(string entity) => entities.FirstOrDefault(e => e.Name == entity);
 
+    /// <summary>Entities a client cannot use, as a platform whose API versions differ says so (null: all usable).</summary>
+    public Func<ClientConfig, string, string?>? UnavailableWhen { get; init; }
+
+    public string? Unavailable(ClientConfig client, string entity) => UnavailableWhen?.Invoke(client, entity);
+
     public IEnumerable<SettingProblem> ValidateClientSettings(JsonObject settings)
     {
         var written = LeafPaths(settings, "").ToList();

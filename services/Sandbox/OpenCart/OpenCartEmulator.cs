@@ -24,6 +24,7 @@ public sealed class OpenCartEmulator : PlatformEmulator
     private readonly ConcurrentDictionary<long, JsonObject> _products = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _answers = new(StringComparer.Ordinal);
     private readonly List<OpenCartPost> _posts = [];
+    private readonly Dictionary<string, int> _expiries = new(StringComparer.Ordinal);
 
     internal OpenCartEmulator()
         // OpenCart itself sets no request quota; injected 429s stand for a proxy in front of it.
@@ -43,8 +44,17 @@ public sealed class OpenCartEmulator : PlatformEmulator
     /// <summary>Sessions end this long after their last use (OpenCart: one hour).</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How far a 4.1 call's <c>time</c> may be from the store's clock.</summary>
+    /// <summary>How far a 4.1 call's <c>time</c> may be from the store's clock, when <see cref="ChecksSignatureTime"/>.</summary>
     public TimeSpan SignatureWindow { get; set; } = TimeSpan.FromSeconds(450);
+
+    /// <summary>False, as 4.1.0.x is released: catalog/controller/startup/api.php refuses a call when
+    /// <c>$time &lt; $time_start &amp;&amp; $time &gt; $time_end</c>, which no time satisfies, so any <c>time</c> passes.
+    /// True stands for a store whose check reads <c>||</c> (a later revision of the same file): a call more than
+    /// <see cref="SignatureWindow"/> from the store's clock is refused with 403.</summary>
+    public bool ChecksSignatureTime { get; set; }
+
+    /// <summary>How far the store's clock is from the real time (a store whose clock is off).</summary>
+    public TimeSpan ClockOffset { get; set; }
 
     public Dictionary<string, JsonObject> Coupons { get; } = OpenCartSeedData.Coupons();
 
@@ -74,6 +84,13 @@ public sealed class OpenCartEmulator : PlatformEmulator
     public void ExpireSessions()
     {
         lock (_gate) _sessions.Clear();
+    }
+
+    /// <summary>Every session ends just before the <paramref name="call"/>-th call (from 1) of <paramref name="route"/>
+    /// is handled, as if the hour had run out at that moment of a run.</summary>
+    public void ExpireSessionsAtCall(string route, int call)
+    {
+        lock (_gate) _expiries[route] = call;
     }
 
     /// <summary>Adds or replaces a product (<c>product_id</c>, <c>name</c>, <c>model</c>, <c>price</c>, optionally <c>shipping</c>).</summary>
@@ -158,6 +175,7 @@ public sealed class OpenCartEmulator : PlatformEmulator
 
         lock (_gate)
         {
+            ExpireIfDue(route);
             var session = SessionFor(request.Query["api_token"].ToString(), ip);
             if (session is null)
                 return JsonHelpers.Json(200, version.Generation == "3.0" && OpenCartOperations.WarningShaped.Contains(op)
@@ -166,6 +184,18 @@ public sealed class OpenCartEmulator : PlatformEmulator
             if (Injected(route) is { } injected) return JsonHelpers.Json(200, injected);
             return JsonHelpers.Json(200, OpenCartOperations.All[op](new OpenCartCall(this, session, post, request.Query, ip)));
         }
+    }
+
+    private void ExpireIfDue(string route)
+    {
+        if (!_expiries.TryGetValue(route, out var left)) return;
+        if (left > 1)
+        {
+            _expiries[route] = left - 1;
+            return;
+        }
+        _expiries.Remove(route);
+        _sessions.Clear();
     }
 
     private static string? Captured(HttpContext context) => context.Items["sandbox.body"] as string;
@@ -254,8 +284,8 @@ public sealed class OpenCartEmulator : PlatformEmulator
         if (required.Any(k => !q.ContainsKey(k))) return false;
         lock (_gate)
             if (q["username"].ToString() != Username || !_allowedIps.Contains(ip)) return false;
-        if (!long.TryParse(q["time"], out var time)
-            || Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - time) > SignatureWindow.TotalSeconds) return false;
+        if (ChecksSignatureTime && (!long.TryParse(q["time"], out var time)
+            || Math.Abs(DateTimeOffset.UtcNow.Add(ClockOffset).ToUnixTimeSeconds() - time) > SignatureWindow.TotalSeconds)) return false;
         var script = request.Path.Value ?? "/index.php";
         var folder = script.LastIndexOf('/') is var slash and > 0 ? script[..slash].TrimEnd('/') + "/" : "/";
         var text = new StringBuilder()

@@ -24,6 +24,12 @@ internal sealed class EndpointBinder(
 
         var platform = clientName is null ? null : ClientPlatform(reader, clientName);
         var methods = platform is null || entity is null ? null : Methods(reader, platform, entity, nestedEntity);
+        if (methods is not null && clients.GetValueOrDefault(clientName!) is { } client
+            && platform!.Unavailable(client, entity!) is { } unavailable)
+        {
+            reader.Error("entity", unavailable);
+            methods = null;
+        }
 
         if (clientName is null || entity is null)
             return null;
