@@ -115,6 +115,38 @@ public sealed class IncrementalSyncTests
         Assert.Contains("Changed after the first run", NamesIn(harness.Sandbox.Ecwid));
     }
 
+    [Fact]
+    public async Task A_full_run_fetches_and_publishes_every_product_and_still_moves_the_watermark()
+    {
+        var (harness, ids) = await StartAsync();
+        await using var _ = harness;
+        var file = harness.WriteIntegration(Incoming(pageSize: 10));
+        var first = await harness.RunAsync(file, "inmemory");
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+        Change(harness, ids[7], NewestChange.AddMinutes(30), "Changed before the full run");
+        harness.Sandbox.BigCommerce.ClearRequests();
+        harness.Sandbox.Ecwid.ClearRequests();
+
+        var full = await harness.RunAsync(file, "inmemory", full: true);
+
+        Assert.True(full.Succeeded, string.Join("\n", full.RunErrors.Concat(full.Errors)));
+        Assert.Null(SinceAsked(harness.Sandbox.BigCommerce));
+        Assert.Equal(30, full.Totals.Fetched);
+        Assert.Equal(30, full.Routes["products-to-ecwid"].Published);
+        // Every product reached the store again, each as an update of the product the first run created.
+        var updated = harness.Sandbox.Ecwid.Requests.Where(r => r.Method == "PUT").Select(r => r.PathAndQuery.Split('?')[0]).ToArray();
+        Assert.Equal(30, updated.Distinct().Count());
+        Assert.Equal(30, harness.Sandbox.Ecwid.Products.Count);
+        Assert.Contains("Changed before the full run", NamesIn(harness.Sandbox.Ecwid));
+
+        // The full run's completion moved the watermark to the newest change it saw.
+        harness.Sandbox.BigCommerce.ClearRequests();
+        var next = await harness.RunAsync(file, "inmemory");
+        Assert.True(next.Succeeded, string.Join("\n", next.RunErrors.Concat(next.Errors)));
+        Assert.Equal(Iso(NewestChange.AddMinutes(25)), SinceAsked(harness.Sandbox.BigCommerce));
+        Assert.Equal(1, next.Totals.Fetched);
+    }
+
     [Theory]
     [MemberData(nameof(StateTheories.States), MemberType = typeof(StateTheories))]
     public async Task A_failed_run_does_not_move_the_watermark_so_the_next_run_fetches_its_changes_again(string state)
