@@ -18,7 +18,10 @@ internal static class UpsertBinder
         var delete = upsert.Entry("delete") is null
             ? allowed is null || allowed.Contains("DELETE", StringComparer.OrdinalIgnoreCase) ? "DELETE" : null
             : Method(upsert, "delete", allowed, entity, required: false);
-        var idPath = upsert.Text("idPath") ?? (endpoint?.NestedEntity is null ? "path.objectId" : "path.nestedObjectId");
+        var addressId = endpoint?.NestedEntity is null ? "path.objectId" : "path.nestedObjectId";
+        // "path.id" is how people write "the id in the object's path": no catalog path has an {id} placeholder, so it
+        // can only mean the object addressed.
+        var idPath = upsert.Text("idPath") is { } written ? written == "path.id" ? addressId : written : addressId;
         var idPathProblem = IdPathProblem(idPath);
         if (idPathProblem is not null)
             upsert.Error("idPath", idPathProblem);
