@@ -161,6 +161,19 @@ public sealed class SyncTests
     }
 
     [Fact]
+    public async Task Validate_refuses_an_id_path_that_fills_no_placeholder_of_the_platforms_entity()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+        var file = harness.WriteIntegration(UpsertedProductsToEcwid.Replace("upsert: { create: POST, update: PUT }", "upsert: { create: POST, update: PUT, idPath: path.productId }"));
+
+        var result = Hosting.SwitchboardHost.TryLoadIntegration([file], Host.AllModules.Create(runSchedules: false));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("outgoing.ecwid-products.upsert.idPath", error.Key);
+        Assert.StartsWith("'path.productId' is not a placeholder of the path of products (it has {storeId})", error.Message);
+    }
+
+    [Fact]
     public async Task Switchboard_run_skips_unchanged_entities_and_run_full_sends_them_all_as_updates()
     {
         await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 20);
