@@ -36,7 +36,8 @@ public sealed class RunIncomingConsumer(
             return;
         }
         // A redelivered trigger asks for what the first delivery asked for, though the watermark may have moved since.
-        if (db.Entry(run).State == EntityState.Added)
+        // A full run fetches everything, as a first run does; its completion still moves the watermark.
+        if (db.Entry(run).State == EntityState.Added && !message.Full)
             run.Since = await Watermarks.SinceAsync(db, incoming, context.CancellationToken);
         EntityRequest request;
         try

@@ -32,11 +32,14 @@ public sealed record SettingProblem(string Key, string Message);
 
 /// <summary>An entity of a platform's catalog as configuration sees it.</summary>
 /// <param name="AddressedById">False for calls addressed by their route alone, which take no <c>objectId</c>.</param>
+/// <param name="PathPlaceholders">The <c>{name}</c> placeholders of its path and its nested entities' paths, which an
+/// entity's <c>path.name</c> fills; null when the platform does not say.</param>
 public sealed record EntitySchema(
     string Name,
     IReadOnlySet<string> Methods,
     IReadOnlyDictionary<string, IReadOnlySet<string>> NestedEntities,
-    bool AddressedById = true);
+    bool AddressedById = true,
+    IReadOnlySet<string>? PathPlaceholders = null);
 
 /// <summary>The platforms this build knows, by name.</summary>
 public sealed class PlatformSchemas(IEnumerable<IPlatformSchema> platforms)

@@ -3,6 +3,7 @@ using Switchboard.Configuration;
 using Switchboard.Connectors.Auth;
 using Switchboard.Connectors.Catalog;
 using Switchboard.Connectors.Errors;
+using Switchboard.Connectors.Http;
 using Switchboard.Contracts;
 
 namespace Switchboard.Connectors;
@@ -69,6 +70,7 @@ public abstract class PlatformConnector : IPlatformSchema
 
     public EntitySchema? FindEntity(string entity) => Catalog.Find(entity) is { } definition
         ? new EntitySchema(definition.Name, definition.Methods,
-            definition.Nested.ToDictionary(n => n.Key, n => n.Value.Methods, StringComparer.OrdinalIgnoreCase), definition.AddressedById)
+            definition.Nested.ToDictionary(n => n.Key, n => n.Value.Methods, StringComparer.OrdinalIgnoreCase), definition.AddressedById,
+            definition.Nested.Values.Prepend(definition).SelectMany(d => RequestBuilder.PlaceholdersIn(d.Path)).ToHashSet(StringComparer.Ordinal))
         : null;
 }

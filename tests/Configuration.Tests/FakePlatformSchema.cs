@@ -59,7 +59,7 @@ internal static class FakePlatforms
             requiredSettings: ["storeId", "auth.accessToken"],
             optionalSettings: ["auth.type"],
             secretSettings: ["auth.accessToken"],
-            Entity("products", Crud),
+            Entity("products", Crud) with { PathPlaceholders = new HashSet<string> { "storeId" } },
             Entity("orders", Crud)) { DefaultSinceFormat = SinceFormat.Unix },
     ]);
 

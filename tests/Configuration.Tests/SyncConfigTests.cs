@@ -100,6 +100,63 @@ public sealed class SyncConfigTests : IDisposable
     }
 
     [Fact]
+    public void An_id_path_of_path_id_addresses_the_object_as_path_object_id_does()
+    {
+        var flows = Flows("""
+            ecwid-store
+                entity: products
+                upsert: { create: POST, update: PUT, idPath: path.id }
+            """);
+
+        var result = _files.Load(_files.WriteClients(), flows);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new UpsertConfig("POST", "PUT", "DELETE", "path.objectId"), result.Integration!.Outgoing["target"].Upsert);
+    }
+
+    [Fact]
+    public void An_id_path_of_path_id_on_a_nested_entity_addresses_the_nested_object()
+    {
+        var flows = Flows("""
+            bc-store
+                entity: catalog/products
+                nestedEntity: variants
+                upsert: { create: POST, update: PUT, idPath: path.id }
+            """);
+
+        var result = _files.Load(_files.WriteClients(), flows);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("path.nestedObjectId", result.Integration!.Outgoing["target"].Upsert!.IdPath);
+    }
+
+    [Fact]
+    public void An_id_path_in_path_that_fills_no_placeholder_of_the_entity_is_an_error_naming_the_placeholders()
+    {
+        var flows = Flows("""
+            ecwid-store
+                entity: products
+                upsert: { create: POST, update: PUT, idPath: path.productId }
+            """);
+
+        var error = ErrorAssert.Single(_files.Load(_files.WriteClients(), flows), flows, 9, "outgoing.target.upsert.idPath");
+        Assert.Equal("'path.productId' is not a placeholder of the path of products (it has {storeId}): use path.objectId (the default; path.id says the same), payload.<field> or query.<parameter>",
+            error.Message);
+    }
+
+    [Fact]
+    public void An_id_path_may_fill_a_placeholder_of_the_entity()
+    {
+        var flows = Flows("""
+            ecwid-store
+                entity: products
+                upsert: { create: POST, update: PUT, idPath: path.storeId }
+            """);
+
+        Assert.Empty(_files.Load(_files.WriteClients(), flows).Errors);
+    }
+
+    [Fact]
     public void Deletes_need_an_outgoing_with_an_upsert()
     {
         var flows = Flows("ecwid-store\n    entity: products\n    method: POST", "    deleted: { when: is_deleted }");

@@ -97,6 +97,42 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Validate_and_replay_without_files_read_the_integration_files_of_the_current_folder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5);
+        var refused = harness.Sandbox.BigCommerce.Products.All[3]["sku"]!.ToString();
+        harness.Sandbox.Ecwid.Faults.RejectWhen(p => p["sku"]?.ToString() == refused);
+        harness.WriteIntegration(PipelineHarness.ProductsToEcwid);
+        var state = Path.Combine(harness.Folder, "state");
+        var run = await ServiceProcess.RunAsync(Switchboard, ["run", "--state", state, "--json"], cancellationToken: ct, workingDirectory: harness.Folder);
+        Assert.True(run.ExitCode == 1, run.StdOut + run.StdErr);
+        Assert.Equal(4, harness.Sandbox.Ecwid.Products.Count);
+
+        var validate = await ServiceProcess.RunAsync(Switchboard, ["validate"], cancellationToken: ct, workingDirectory: harness.Folder);
+        harness.Sandbox.Ecwid.Faults.Reset();
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, ["replay", "--failed", "--state", state, "--json"],
+            cancellationToken: ct, workingDirectory: harness.Folder);
+
+        Assert.True(validate.ExitCode == 0, validate.StdOut + validate.StdErr);
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Equal(1, JsonNode.Parse(stdout)!["totals"]!["published"]!.GetValue<int>());
+        Assert.Contains(harness.Sandbox.Ecwid.Products.All, p => p["sku"]!.ToString() == refused);
+    }
+
+    [Fact]
+    public async Task A_command_without_files_in_a_folder_without_integration_files_says_so()
+    {
+        var folder = Directory.CreateTempSubdirectory("switchboard-empty-").FullName;
+
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, ["validate"],
+            cancellationToken: TestContext.Current.CancellationToken, workingDirectory: folder);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("directory . has no .yaml or .yml files", stdout + stderr);
+    }
+
+    [Fact]
     public async Task A_state_database_a_newer_version_migrated_stops_the_run_naming_the_file()
     {
         await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5);

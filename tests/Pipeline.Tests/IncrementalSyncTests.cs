@@ -81,7 +81,7 @@ public sealed class IncrementalSyncTests
 
     [Theory]
     [MemberData(nameof(StateTheories.TransportsAndStates), MemberType = typeof(StateTheories))]
-    public async Task The_next_run_fetches_only_what_changed_since_the_last_including_a_change_made_while_it_ran(string transport, string state)
+    public async Task The_next_run_fetches_only_what_changed_since_the_last_and_the_lookback_reaches_a_change_stamped_before_the_newest_it_saw(string transport, string state)
     {
         var (harness, ids) = await StartAsync(state);
         await using var _ = harness;
@@ -94,8 +94,8 @@ public sealed class IncrementalSyncTests
         Assert.Null(SinceAsked(harness.Sandbox.BigCommerce));
         Assert.Equal(30, harness.Sandbox.Ecwid.Products.Count);
 
-        // A change saved while the first run was in flight, after its page had been read, and stamped before the
-        // newest change that run saw (a slow transaction, another clock): only the lookback brings it in.
+        // A change stamped before the newest change the first run saw (a slow transaction, another clock): only the
+        // lookback brings it in. (A change made while a run is in flight: the next test.)
         Change(harness, ids[0], NewestChange.AddMinutes(-2), "Changed while the first run was in flight");
         // A change after the first run, and an old change the lookback does not reach back to.
         Change(harness, ids[1], NewestChange.AddMinutes(30), "Changed after the first run");
@@ -113,6 +113,74 @@ public sealed class IncrementalSyncTests
         Assert.Equal(30, harness.Sandbox.Ecwid.Products.Count);
         Assert.Contains("Changed while the first run was in flight", NamesIn(harness.Sandbox.Ecwid));
         Assert.Contains("Changed after the first run", NamesIn(harness.Sandbox.Ecwid));
+    }
+
+    [Theory]
+    [MemberData(nameof(PipelineTests.Transports), MemberType = typeof(PipelineTests))]
+    public async Task A_product_changed_on_an_already_read_page_while_the_run_is_in_flight_is_fetched_by_the_next_run(string transport)
+    {
+        var (harness, ids) = await StartAsync();
+        await using var _ = harness;
+        var file = harness.WriteIntegration(Incoming(pageSize: 10));
+        const string OnPageOne = "Changed on page 1 while the run read page 2";
+        const string OnPageThree = "Changed on page 3 while the run read page 2";
+        // Between the first run's page 1 and page 2, the store changes a product of page 1 (already read) and then
+        // one of page 3 (still to come), stamping both with its own clock.
+        harness.Sandbox.BigCommerce.Faults.BeforeRequest(q => q.Contains("page=2", StringComparison.Ordinal), () =>
+        {
+            Change(harness, ids[0], DateTimeOffset.UtcNow, OnPageOne);
+            Change(harness, ids[25], DateTimeOffset.UtcNow, OnPageThree);
+        });
+
+        var first = await harness.RunAsync(file, transport);
+
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+        Assert.Equal(30, first.Totals.Fetched);
+        Assert.DoesNotContain(OnPageOne, NamesIn(harness.Sandbox.Ecwid)); // page 1 was read before the change
+        Assert.Contains(OnPageThree, NamesIn(harness.Sandbox.Ecwid));
+
+        var second = await harness.RunAsync(file, transport);
+
+        Assert.True(second.Succeeded, string.Join("\n", second.RunErrors.Concat(second.Errors)));
+        // The newest change the first run saw is page 3's, no older than page 1's: the next run asks from there, less
+        // the lookback, and gets both; page 3's product is unchanged since it was sent.
+        Assert.Equal(2, second.Totals.Fetched);
+        Assert.Equal(1, second.Routes["products-to-ecwid"].Published);
+        Assert.Equal(1, second.Routes["products-to-ecwid"].Skipped);
+        Assert.Contains(OnPageOne, NamesIn(harness.Sandbox.Ecwid));
+        Assert.Equal(30, harness.Sandbox.Ecwid.Products.Count);
+    }
+
+    [Fact]
+    public async Task A_full_run_fetches_and_publishes_every_product_and_still_moves_the_watermark()
+    {
+        var (harness, ids) = await StartAsync();
+        await using var _ = harness;
+        var file = harness.WriteIntegration(Incoming(pageSize: 10));
+        var first = await harness.RunAsync(file, "inmemory");
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+        Change(harness, ids[7], NewestChange.AddMinutes(30), "Changed before the full run");
+        harness.Sandbox.BigCommerce.ClearRequests();
+        harness.Sandbox.Ecwid.ClearRequests();
+
+        var full = await harness.RunAsync(file, "inmemory", full: true);
+
+        Assert.True(full.Succeeded, string.Join("\n", full.RunErrors.Concat(full.Errors)));
+        Assert.Null(SinceAsked(harness.Sandbox.BigCommerce));
+        Assert.Equal(30, full.Totals.Fetched);
+        Assert.Equal(30, full.Routes["products-to-ecwid"].Published);
+        // Every product reached the store again, each as an update of the product the first run created.
+        var updated = harness.Sandbox.Ecwid.Requests.Where(r => r.Method == "PUT").Select(r => r.PathAndQuery.Split('?')[0]).ToArray();
+        Assert.Equal(30, updated.Distinct().Count());
+        Assert.Equal(30, harness.Sandbox.Ecwid.Products.Count);
+        Assert.Contains("Changed before the full run", NamesIn(harness.Sandbox.Ecwid));
+
+        // The full run's completion moved the watermark to the newest change it saw.
+        harness.Sandbox.BigCommerce.ClearRequests();
+        var next = await harness.RunAsync(file, "inmemory");
+        Assert.True(next.Succeeded, string.Join("\n", next.RunErrors.Concat(next.Errors)));
+        Assert.Equal(Iso(NewestChange.AddMinutes(25)), SinceAsked(harness.Sandbox.BigCommerce));
+        Assert.Equal(1, next.Totals.Fetched);
     }
 
     [Theory]

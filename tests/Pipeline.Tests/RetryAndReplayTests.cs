@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Switchboard.Host.Commands;
 using Switchboard.Host.Tasks;
+using Switchboard.Sandbox;
 using Switchboard.Transformer;
 using Xunit;
 
@@ -15,22 +16,24 @@ public sealed class RetryAndReplayTests
     private const string Refusal = "Field 'sku' holds a word this store does not allow";
 
     [Theory]
-    [MemberData(nameof(StateTheories.States), MemberType = typeof(StateTheories))]
-    public async Task Refused_entities_retry_with_growing_delays_end_failed_and_a_replay_after_the_fix_publishes_them_and_nothing_else(string stateKind)
+    [MemberData(nameof(StateTheories.TransportsAndStates), MemberType = typeof(StateTheories))]
+    public async Task Refused_entities_retry_with_growing_delays_end_failed_and_a_replay_after_the_fix_publishes_them_and_nothing_else(string transport, string stateKind)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 20, state: stateKind);
         var products = harness.Sandbox.BigCommerce.Products.All;
+        var ecwid = harness.Sandbox.Ecwid;
         var refused = new[] { 2, 9, 15 }.Select(i => products[i]["sku"]!.ToString()).ToHashSet();
-        harness.Sandbox.Ecwid.Faults.RejectWhen(p => refused.Contains(p["sku"]?.ToString() ?? ""), message: Refusal);
+        ecwid.Faults.RejectWhen(p => refused.Contains(p["sku"]?.ToString() ?? ""), message: Refusal);
         var file = harness.WriteIntegration(PipelineHarness.ProductsToEcwid + "\n    retry: { attempts: 4, backoff: 20ms..50ms }");
         var state = Path.Combine(harness.Folder, "state");
+        long[] plannedDelays = [20, 40, 50];
 
-        var summary = await harness.RunAsync(file, "inmemory");
+        var summary = await harness.RunAsync(file, transport);
 
         Assert.Equal(17, summary.Routes["products-to-ecwid"].Published);
         Assert.Equal(3, summary.Routes["products-to-ecwid"].Failed);
-        Assert.Equal(17, harness.Sandbox.Ecwid.Products.Count);
+        Assert.Equal(17, ecwid.Products.Count);
         var failed = await new TaskQuery { Statuses = [TaskState.Failed] }.ReadAsync(harness.TransformerState(), ct);
         Assert.Equal(refused, failed.Select(t => SkuOf(products, t.EntityKey)).ToHashSet());
         foreach (var task in failed)
@@ -38,13 +41,26 @@ public sealed class RetryAndReplayTests
             Assert.Equal(4, task.Attempts);
             Assert.Equal(["retrying", "retrying", "retrying", "failed"], task.History.Select(a => a.Outcome));
             Assert.Equal([20L, 40L, 50L, null], task.History.Select(a => a.RetryDelayMilliseconds));
+            // Each try came no sooner than its delay after the one before: as the task recorded the tries' ends, and
+            // as the store received them.
+            var ends = task.History.Select(a => a.EndedAt).ToArray();
+            var received = ecwid.Requests.Where(r => r.Method == "POST" && SkusIn([r]).Contains(SkuOf(products, task.EntityKey)))
+                .Select(r => r.ReceivedAt).Order().ToArray();
+            Assert.Equal(4, received.Length);
+            for (var i = 0; i < plannedDelays.Length; i++)
+            {
+                Assert.True(ends[i + 1] - ends[i] >= TimeSpan.FromMilliseconds(plannedDelays[i]),
+                    $"attempt {i + 2} ended {(ends[i + 1] - ends[i]).TotalMilliseconds} ms after attempt {i + 1}; planned delay {plannedDelays[i]} ms");
+                Assert.True(received[i + 1] - received[i] >= TimeSpan.FromMilliseconds(plannedDelays[i]),
+                    $"try {i + 2} reached the store {(received[i + 1] - received[i]).TotalMilliseconds} ms after try {i + 1}; planned delay {plannedDelays[i]} ms");
+            }
             Assert.All(task.History, a => Assert.Contains(Refusal, a.Error));
             Assert.Contains("HTTP 400", task.Reason);
             Assert.Contains(Refusal, task.Reason);
             Assert.StartsWith("POST ", task.Request);
             Assert.Contains("/products", task.Request);
             Assert.Equal($"HTTP 400: {Refusal}", task.Response);
-            Assert.DoesNotContain(harness.Sandbox.Ecwid.AccessToken, task.Request + task.Response + task.Reason);
+            Assert.DoesNotContain(ecwid.AccessToken, task.Request + task.Response + task.Reason);
         }
 
         // The command line shows the same, as a user sees it.
@@ -56,17 +72,29 @@ public sealed class RetryAndReplayTests
         Assert.All(shown, t => Assert.Equal(4, t!["attempts"]!.GetValue<int>()));
         Assert.All(shown, t => Assert.Contains(Refusal, t!["reason"]!.ToString()));
 
-        harness.Sandbox.Ecwid.Faults.Reset();
+        ecwid.Faults.Reset();
+        ecwid.ClearRequests();
+        var environment = new Dictionary<string, string>(harness.StateEnvironment);
+        if (transport == "rabbitmq")
+        {
+            environment["RABBITMQ_URI"] = (await RabbitMqBroker.RequireAsync()).ToString();
+            environment["SWITCHBOARD_QUEUE_PREFIX"] = $"t{Guid.NewGuid():N}"[..9] + "-";
+        }
         var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard,
-            ["replay", file, "--failed", "--state", state, "--json"], harness.StateEnvironment, cancellationToken: ct);
+            ["replay", file, "--failed", "--state", state, "--transport", transport, "--json"], environment, cancellationToken: ct);
 
         Assert.True(exit == 0, stdout + stderr);
         var replay = JsonNode.Parse(stdout)!.AsObject();
         Assert.Equal(3, replay["replayed"]!.GetValue<int>());
         Assert.Equal(3, replay["totals"]!["published"]!.GetValue<int>());
         Assert.Equal(0, replay["totals"]!["failed"]!.GetValue<int>());
-        Assert.Equal(20, harness.Sandbox.Ecwid.Products.Count);
-        Assert.Equal(products.Select(p => p["sku"]!.ToString()).Order(), harness.Sandbox.Ecwid.Products.All.Select(p => p["sku"]!.ToString()).Order());
+        // Exactly the failed ones were written to the store, each once.
+        var writes = ecwid.Requests.Where(r => r.Method != "GET").ToList();
+        Assert.Equal(3, writes.Count);
+        Assert.All(writes, r => Assert.Equal("POST", r.Method));
+        Assert.Equal(refused, SkusIn(writes));
+        Assert.Equal(20, ecwid.Products.Count);
+        Assert.Equal(products.Select(p => p["sku"]!.ToString()).Order(), ecwid.Products.All.Select(p => p["sku"]!.ToString()).Order());
         var after = await new TaskQuery().ReadAsync(harness.TransformerState(), ct);
         Assert.All(after, t => Assert.Equal("finished", t.Status));
         Assert.Equal(17, after.Count(t => t.Attempts == 1));
@@ -147,6 +175,9 @@ public sealed class RetryAndReplayTests
         Assert.Equal(1, exit);
         Assert.Contains("say which failed tasks to replay: --run R, --task T or --failed", stderr);
     }
+
+    private static HashSet<string> SkusIn(IEnumerable<RecordedRequest> requests) =>
+        requests.Select(r => JsonNode.Parse(r.Body!)!["sku"]!.ToString()).ToHashSet();
 
     private static string SkuOf(IReadOnlyList<JsonObject> products, string id) =>
         products.Single(p => p["id"]!.ToString() == id)["sku"]!.ToString();

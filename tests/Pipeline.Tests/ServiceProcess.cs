@@ -41,9 +41,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// everything it printed, so a hanging command never holds the test run.</summary>
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(string dll, IEnumerable<string> args,
         IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default,
-        string? standardInput = null, TimeSpan? timeout = null)
+        string? standardInput = null, TimeSpan? timeout = null, string? workingDirectory = null)
     {
-        using var process = new Process { StartInfo = StartInfo(dll, args, environment ?? new Dictionary<string, string>()) };
+        using var process = new Process { StartInfo = StartInfo(dll, args, environment ?? new Dictionary<string, string>(), workingDirectory) };
         var stdout = new System.Text.StringBuilder();
         var stderr = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
@@ -72,11 +72,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>Standard input is always redirected (and closed at once unless a test types into it), so a child
     /// never waits on the test runner's own input.</summary>
-    private static ProcessStartInfo StartInfo(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    private static ProcessStartInfo StartInfo(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment,
+        string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);

@@ -139,6 +139,41 @@ public sealed class SyncTests
     }
 
     [Fact]
+    public async Task An_upsert_with_id_path_path_id_updates_the_object_the_first_run_created()
+    {
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5);
+        var file = harness.WriteIntegration(UpsertedProductsToEcwid.Replace("upsert: { create: POST, update: PUT }", "upsert: { create: POST, update: PUT, idPath: path.id }"));
+        var ecwid = harness.Sandbox.Ecwid;
+        Assert.Equal((5, 0, 0), Counts(await harness.RunAsync(file, "inmemory")));
+        var source = harness.Sandbox.BigCommerce.Products.All[2];
+        var created = ecwid.Products.All.Single(p => p["sku"]!.ToString() == source["sku"]!.ToString())["id"]!.GetValue<long>();
+        harness.Sandbox.BigCommerce.Products.Update(source["id"]!.GetValue<long>(), p => p["name"] = "Renamed in BigCommerce");
+        ecwid.ClearRequests();
+
+        var second = await harness.RunAsync(file, "inmemory");
+
+        Assert.True(second.Succeeded, string.Join("\n", second.RunErrors.Concat(second.Errors)));
+        Assert.Equal((1, 4, 0), Counts(second));
+        var update = Assert.Single(Writes(ecwid));
+        Assert.Equal(("PUT", $"/products/{created}"), (update.Method, ProductPath(update)));
+        Assert.Equal("Renamed in BigCommerce", ecwid.Products.Get(created)!["name"]!.ToString());
+        Assert.Equal(5, ecwid.Products.Count);
+    }
+
+    [Fact]
+    public async Task Validate_refuses_an_id_path_that_fills_no_placeholder_of_the_platforms_entity()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+        var file = harness.WriteIntegration(UpsertedProductsToEcwid.Replace("upsert: { create: POST, update: PUT }", "upsert: { create: POST, update: PUT, idPath: path.productId }"));
+
+        var result = Hosting.SwitchboardHost.TryLoadIntegration([file], Host.AllModules.Create(runSchedules: false));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("outgoing.ecwid-products.upsert.idPath", error.Key);
+        Assert.StartsWith("'path.productId' is not a placeholder of the path of products (it has {storeId})", error.Message);
+    }
+
+    [Fact]
     public async Task Switchboard_run_skips_unchanged_entities_and_run_full_sends_them_all_as_updates()
     {
         await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 20);

@@ -113,6 +113,60 @@ public sealed class TransformCommandTests
     }
 
     [Fact]
+    public async Task Transform_without_files_reads_the_integration_files_of_the_current_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("switchboard-transform-").FullName;
+        Write(folder, "integration.yaml", Clients + "      - map: { payload.name: name }\n");
+        Write(folder, "product.json", """{ "id": 7, "name": "Shoe" }""");
+
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, ["transform", "products-to-ecwid", "--input", "product.json", "--json"],
+            cancellationToken: TestContext.Current.CancellationToken, workingDirectory: folder);
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Equal("Shoe", JsonNode.Parse(stdout)![0]!["entity"]!["payload"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Transform_with_state_looks_up_the_key_mappings_runs_stored_there()
+    {
+        await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 20);
+        var file = harness.WriteIntegration("""
+            incoming:
+              bc-categories: { client: bc-store, entity: catalog/categories }
+              bc-products: { client: bc-store, entity: catalog/products }
+            outgoing:
+              ecwid-categories: { client: ecwid-store, entity: categories, method: POST }
+              ecwid-products: { client: ecwid-store, entity: products, method: POST }
+            routes:
+              categories-to-ecwid:
+                from: bc-categories
+                to: ecwid-categories
+                transformers:
+                  - map: { payload.name: name }
+              products-to-ecwid:
+                from: bc-products
+                to: ecwid-products
+                transformers:
+                  - lookup: { route: categories-to-ecwid, key: categories, into: payload.categoryIds, mappers: [ { cast: number } ] }
+            """);
+        var categories = await harness.RunAsync(file, "inmemory", "bc-categories");
+        Assert.True(categories.Succeeded, string.Join("\n", categories.RunErrors.Concat(categories.Errors)));
+        var source = harness.Sandbox.BigCommerce.Categories.All[1];
+        var target = harness.Sandbox.Ecwid.Categories.All.Single(c => c["name"]!.ToString() == source["name"]!.ToString())["id"]!.GetValue<long>();
+        var input = Write(harness.Folder, "product.json", $$"""{ "id": 7, "categories": [{{source["id"]}}] }""");
+        string[] transform = ["transform", "products-to-ecwid", file, "--input", input, "--json"];
+
+        var (exit, stdout, stderr) = await RunAsync([.. transform, "--state", harness.StateFolder]);
+        var elsewhere = await RunAsync([.. transform, "--state", Path.Combine(harness.Folder, "no-state")]);
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Equal([target], JsonNode.Parse(stdout)![0]!["entity"]!["payload"]!["categoryIds"]!.AsArray().Select(i => i!.GetValue<long>()));
+        Assert.Equal(1, elsewhere.Exit);
+        Assert.Contains($"no key mapping on route 'categories-to-ecwid' for '{source["id"]}'", JsonNode.Parse(elsewhere.StdOut)![0]!["failed"]!.GetValue<string>());
+        Assert.Equal(0, harness.Sandbox.Ecwid.Products.Count);
+    }
+
+    [Fact]
     public async Task Validate_reports_transformer_mistakes_with_file_line_and_key()
     {
         var folder = Directory.CreateTempSubdirectory("switchboard-transform-").FullName;

@@ -9,8 +9,9 @@ public static class CommonOptions
 {
     public static Argument<string[]> Files() => new("files")
     {
-        Description = "Integration files or folders of them (*.yaml, *.yml); they merge into one integration",
-        Arity = ArgumentArity.OneOrMore,
+        Description = "Integration files or folders of them (*.yaml, *.yml); they merge into one integration (default: the current folder)",
+        Arity = ArgumentArity.ZeroOrMore,
+        DefaultValueFactory = _ => ["."],
     };
 
     public static Option<string> Transport() => new Option<string>("--transport")

@@ -2,13 +2,15 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Switchboard.Configuration;
+using Switchboard.Host.Tasks;
 using Switchboard.Transformation;
+using Switchboard.Transformer;
 
 namespace Switchboard.Host.Commands;
 
-/// <summary><c>switchboard transform ROUTE FILE|DIR… --input entity.json [--json]</c>: runs one route's transformers on
-/// the entities of a JSON file and prints what would be published, skipped or failed — nothing is fetched or sent.
-/// Exit 1 when an entity failed.</summary>
+/// <summary><c>switchboard transform ROUTE [FILE|DIR…] --input entity.json [--state DIR] [--json]</c>: runs one route's
+/// transformers on the entities of a JSON file and prints what would be published, skipped or failed — nothing is
+/// fetched or sent; <c>lookup</c> steps read the key mappings of the state folder. Exit 1 when an entity failed.</summary>
 public static class TransformCommand
 {
     private static readonly JsonSerializerOptions Indented = new()
@@ -26,18 +28,25 @@ public static class TransformCommand
             Required = true,
         };
         var json = new Option<bool>("--json") { Description = "Print the outputs as one JSON list on standard output, and nothing else" };
+        var state = CommonOptions.State();
+        state.Description = "Folder of the state whose key mappings lookup steps read (as a run with it would)";
         var command = new Command("transform", "Run one route's transformers on entities from a file and print the results")
-            { route, files, input, json };
+            { route, files, input, json, state };
         command.SetAction(parse =>
         {
             var integration = CommonOptions.LoadIntegration(parse.GetValue(files)!);
             if (integration is null) return 1;
-            return Execute(integration, parse.GetValue(route)!, parse.GetValue(input)!, parse.GetValue(json));
+            return Execute(integration, parse.GetValue(route)!, parse.GetValue(input)!, parse.GetValue(json), KeyMappingsIn(parse.GetValue(state)!));
         });
         return command;
     }
 
-    public static int Execute(Integration integration, string routeName, FileInfo input, bool json)
+    /// <summary>The key mappings runs with <paramref name="stateDirectory"/> stored; none when nothing has run with it.</summary>
+    public static IKeyMappings KeyMappingsIn(string stateDirectory) =>
+        TaskQuery.OpenState(stateDirectory) is { } contexts ? new KeyMappingStore(contexts) : NoKeyMappings.Instance;
+
+    /// <param name="keyMappings">What <c>lookup</c> steps read; none when not given.</param>
+    public static int Execute(Integration integration, string routeName, FileInfo input, bool json, IKeyMappings? keyMappings = null)
     {
         if (!integration.Routes.TryGetValue(routeName, out var route))
         {
@@ -48,8 +57,8 @@ public static class TransformCommand
         if (ReadEntities(input) is not { } entities)
             return 1;
 
-        // Previews publish nothing, so lookups see no key mappings: `missing: fail` lookups fail here.
-        var pipeline = new RoutePipeline(route.Name, route.Transformers, new TransformerFactory(NoKeyMappings.Instance));
+        // A preview publishes nothing: lookups read what earlier runs stored, and change nothing.
+        var pipeline = new RoutePipeline(route.Name, route.Transformers, new TransformerFactory(keyMappings ?? NoKeyMappings.Instance));
         var outputs = entities.SelectMany(entity => pipeline.Run(entity, EntityKey.Of(entity, route.Key))).ToList();
         if (json)
             Console.WriteLine(new JsonArray(outputs.Select(Json).ToArray()).ToJsonString(Indented));

@@ -13,6 +13,7 @@ public sealed class EmulatorFaults
     private int _serverErrorStatus = 500;
     private long _latencyTicks;
     private readonly List<(Func<string, bool> Matches, int Status)> _errorRules = [];
+    private readonly List<(Func<string, bool> Matches, Action Action)> _beforeRequest = [];
 
     /// <summary>Added to every request before it is handled.</summary>
     public TimeSpan Latency
@@ -48,11 +49,19 @@ public sealed class EmulatorFaults
         lock (_gate) _errorRules.Add((pathAndQuery, status));
     }
 
+    /// <summary>Runs <paramref name="action"/> once, just before the first request whose path and query matches is
+    /// handled: a change made in the store while a client is between two of its requests (after page 1, before page 2).</summary>
+    public void BeforeRequest(Func<string, bool> pathAndQuery, Action action)
+    {
+        lock (_gate) _beforeRequest.Add((pathAndQuery, action));
+    }
+
     public void Reset()
     {
         lock (_gate)
         {
             _errorRules.Clear();
+            _beforeRequest.Clear();
             _tooManyLeft = 0;
             _tooManyWait = null;
             _serverErrorsLeft = 0;
@@ -82,6 +91,17 @@ public sealed class EmulatorFaults
             _serverErrorsLeft--;
             return true;
         }
+    }
+
+    internal void RunBeforeRequest(string pathAndQuery)
+    {
+        List<Action> due;
+        lock (_gate)
+        {
+            due = _beforeRequest.Where(h => h.Matches(pathAndQuery)).Select(h => h.Action).ToList();
+            _beforeRequest.RemoveAll(h => h.Matches(pathAndQuery));
+        }
+        foreach (var action in due) action();
     }
 
     internal bool TryMatchError(string pathAndQuery, out int status)

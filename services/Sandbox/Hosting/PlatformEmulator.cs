@@ -194,6 +194,7 @@ public abstract class PlatformEmulator
                 return;
             }
 
+            Faults.RunBeforeRequest(context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent());
             await next(context).ConfigureAwait(false);
         }
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)

@@ -35,7 +35,8 @@ internal sealed class EndpointBinder(
             return null;
         return new Endpoint(
             clientName, entity, objectId, nestedEntity, nestedObjectId,
-            path ?? new Dictionary<string, string>(), query ?? new Dictionary<string, string>(), methods);
+            path ?? new Dictionary<string, string>(), query ?? new Dictionary<string, string>(), methods,
+            methods is null ? null : platform?.FindEntity(entity)?.PathPlaceholders);
     }
 
     /// <summary>The platform of a defined, valid client; null otherwise.</summary>

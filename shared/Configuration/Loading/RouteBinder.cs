@@ -16,6 +16,7 @@ internal sealed class RouteBinder(IntegrationSections sections, ITransformerVali
         var to = Reference(route, "to", "outgoing", sections.Outgoing.Keys);
         var entityKey = route.Text("key");
         var transformers = new TransformerSteps(validator, errors).Read(route);
+        LookupRoutes.Check(route, sections, errors);
         var fingerprint = RouteSyncBinder.Fingerprint(route);
         var deleted = RouteSyncBinder.Deleted(route, validator as IExpressionValidator);
         var retry = RetryBinder.Bind(route);

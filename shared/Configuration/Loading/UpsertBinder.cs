@@ -18,8 +18,11 @@ internal static class UpsertBinder
         var delete = upsert.Entry("delete") is null
             ? allowed is null || allowed.Contains("DELETE", StringComparer.OrdinalIgnoreCase) ? "DELETE" : null
             : Method(upsert, "delete", allowed, entity, required: false);
-        var idPath = upsert.Text("idPath") ?? (endpoint?.NestedEntity is null ? "path.objectId" : "path.nestedObjectId");
-        var idPathProblem = IdPathProblem(idPath);
+        var addressId = endpoint?.NestedEntity is null ? "path.objectId" : "path.nestedObjectId";
+        // "path.id" is how people write "the id in the object's path": no catalog path has an {id} placeholder, so it
+        // can only mean the object addressed.
+        var idPath = upsert.Text("idPath") is { } written ? written == "path.id" ? addressId : written : addressId;
+        var idPathProblem = IdPathProblem(idPath) ?? PlaceholderProblem(idPath, endpoint);
         if (idPathProblem is not null)
             upsert.Error("idPath", idPathProblem);
 
@@ -37,6 +40,20 @@ internal static class UpsertBinder
             return null;
         }
         return method;
+    }
+
+    /// <summary>A <c>path.name</c> other than the object ids must fill a placeholder of the entity's path: any other
+    /// name would leave every update without the id it addresses.</summary>
+    private static string? PlaceholderProblem(string idPath, Endpoint? endpoint)
+    {
+        if (!idPath.StartsWith("path.", StringComparison.Ordinal) || endpoint?.PathPlaceholders is not { } placeholders)
+            return null;
+        var name = idPath["path.".Length..];
+        if (name is "objectId" or "nestedObjectId" || placeholders.Contains(name))
+            return null;
+        var others = placeholders.Count == 0 ? "it has none" : $"it has {string.Join(", ", placeholders.Order(StringComparer.Ordinal).Select(p => $"{{{p}}}"))}";
+        return $"'{idPath}' is not a placeholder of the path of {endpoint.EntityDescription} ({others}): use path.objectId (the default; path.id says the same), " +
+               "payload.<field> or query.<parameter>";
     }
 
     private static string? IdPathProblem(string idPath)

@@ -66,6 +66,10 @@ public sealed partial class RequestBuilder(ClientConfig client, EntityCatalog ca
             return Uri.EscapeDataString(value);
         });
 
+    /// <summary>The names of a path template's <c>{name}</c> placeholders.</summary>
+    public static IEnumerable<string> PlaceholdersIn(string template) =>
+        Placeholder().Matches(template).Select(m => m.Groups[1].Value);
+
     [GeneratedRegex(@"\{([A-Za-z0-9_]+)\}")]
     private static partial Regex Placeholder();
 }
