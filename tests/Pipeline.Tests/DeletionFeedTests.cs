@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
 using Switchboard.ApiContracts;
 using Switchboard.Host;
 using Switchboard.Sandbox;
@@ -57,8 +58,17 @@ public sealed class DeletionFeedTests
         var again = await harness.RunAsync(Example, "inmemory");
         Assert.Equal((0, 0), (again.Totals.Published, again.Totals.Failed));
         Assert.Equal(4, again.Routes[Products].Skipped);
+        Assert.Equal((0, 2), (again.Routes[Deletes].Published, again.Routes[Deletes].Skipped));
+        Assert.All(await ReasonsAsync(harness, Deletes), reason => Assert.Equal(RouteSync.NeverPublished, reason));
         Assert.DoesNotContain(bigCommerce.Requests, r => r.Method != "GET");
         Assert.Equal(4, bigCommerce.Products.Count);
+    }
+
+    private static async Task<List<string?>> ReasonsAsync(PipelineHarness harness, string route)
+    {
+        await using var db = await harness.TransformerState().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var lastRun = await db.Tasks.Where(t => t.Route == route).OrderByDescending(t => t.CreatedAt).Select(t => t.RunId).FirstAsync(TestContext.Current.CancellationToken);
+        return await db.Tasks.Where(t => t.RunId == lastRun && t.Route == route).Select(t => t.Reason).ToListAsync(TestContext.Current.CancellationToken);
     }
 
     private static async Task DeleteThroughTheApiAsync(EcwidEmulator ecwid, long productId)
