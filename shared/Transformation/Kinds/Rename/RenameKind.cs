@@ -50,7 +50,7 @@ internal sealed class RenameTransformer(IReadOnlyList<(PathPattern Path, string 
             if (obj.ContainsKey(newKey))
                 throw new InvalidOperationException(
                     $"rename '{path}' to '{newKey}': '{Concrete(path, parent, newKey)}' is there already, and rename does not overwrite; "
-                    + $"remove it first, or use move to replace it");
+                    + "remove it first, or use move to replace it");
             Rename(obj, parent.Key, newKey);
         }
 
