@@ -14,6 +14,8 @@ public static class EcwidCatalog
         Name = name, Path = "{storeId}/" + name, ItemsPath = "items", Pagination = Offsets,
     };
 
+    private static EntityDefinition Deleted(string name) => Paged(name + "/deleted") with { Methods = HttpMethods.ReadOnly };
+
     /// <summary>Lists under one object (combinations, extra fields) are bare arrays, not the paged envelope.</summary>
     private static EntityDefinition BareList(string name) => new() { Name = name, Path = name };
 
@@ -39,6 +41,11 @@ public static class EcwidCatalog
         Paged("promotions"),
         Paged("product_types") with { Pagination = null, ItemsPath = "" },
         Paged("reviews"),
+        // Deletion feeds ("deleted items history"): { id, date } of each object deleted in the last six months, by
+        // from_date / to_date. A route with deleted.when and keyMappingsOf publishes them as deletes.
+        Deleted("products"),
+        Deleted("customers"),
+        Deleted("orders"),
         Paged("profile") with { Methods = new HashSet<string> { "GET", "PUT" }, Pagination = null, Singleton = true },
     ]);
 }

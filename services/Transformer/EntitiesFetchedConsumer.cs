@@ -30,8 +30,8 @@ public sealed class EntitiesFetchedConsumer(
                 .Select(entity => (entity, key: EntityKey.Of(entity, route.Key)))
                 .SelectMany(source => sync.Transform(source.entity, source.key).Select(outcome => new RoutedEntity(source.entity, source.key, outcome)))
                 .ToList();
-            var outcomes = await DeletedOutputs.ExpandAsync(db, route.Name, routed, context.CancellationToken);
-            var mappings = await KeyMappingStore.LoadAsync(db, route.Name, outcomes.Select(o => o.Outcome.Key).ToList(), context.CancellationToken);
+            var outcomes = await DeletedOutputs.ExpandAsync(db, route.KeyMappingRoute, routed, context.CancellationToken);
+            var mappings = await KeyMappingStore.LoadAsync(db, route.KeyMappingRoute, outcomes.Select(o => o.Outcome.Key).ToList(), context.CancellationToken);
             foreach (var entity in outcomes)
             {
                 var task = TaskRecords.New(page, route, entity.Outcome.Key, now, entity.Source);

@@ -41,19 +41,20 @@ public sealed class KeyMappingStore(IDbContextFactory<TransformerDbContext> cont
 
     /// <summary>Records what a finished task did to the target: a delete drops the mapping; anything else stores
     /// the target id (keeping the known one when the answer named none) and the fingerprint sent.</summary>
-    public static async Task RecordAsync(TransformerDbContext db, TaskRecord task, string? targetId, CancellationToken cancellationToken)
+    /// <param name="mappingRoute">The route the mapping is kept under: the task's, or the one its route shares.</param>
+    public static async Task RecordAsync(TransformerDbContext db, TaskRecord task, string mappingRoute, string? targetId, CancellationToken cancellationToken)
     {
         if (EntityKey.IsMissing(task.EntityKey))
             return;
         if (task.Operation == PublishOperation.Delete)
         {
-            await db.KeyMappings.Where(m => m.Route == task.Route && m.SourceKey == task.EntityKey).ExecuteDeleteAsync(cancellationToken);
+            await db.KeyMappings.Where(m => m.Route == mappingRoute && m.SourceKey == task.EntityKey).ExecuteDeleteAsync(cancellationToken);
             return;
         }
         // One statement, so two answers for the same key at once cannot both insert.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO key_mappings ("Route", "SourceKey", "TargetId", "Fingerprint", "ParentKey", "TargetAddress", "UpdatedAt")
-            VALUES ({task.Route}, {task.EntityKey}, {targetId}, {task.Fingerprint}, {task.ParentKey}, {task.TargetAddress}, {DateTime.UtcNow})
+            VALUES ({mappingRoute}, {task.EntityKey}, {targetId}, {task.Fingerprint}, {task.ParentKey}, {task.TargetAddress}, {DateTime.UtcNow})
             ON CONFLICT ("Route", "SourceKey") DO UPDATE SET
                 "TargetId" = COALESCE(excluded."TargetId", key_mappings."TargetId"),
                 "Fingerprint" = excluded."Fingerprint",

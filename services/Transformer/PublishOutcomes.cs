@@ -18,7 +18,7 @@ public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> cont
         // The mapping and the task's end in one commit: a run that has ended finds its mappings settled, and one
         // commit per answer instead of two is what a sync of many entities waits on.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await KeyMappingStore.RecordAsync(db, task, message.TargetId, cancellationToken);
+        await KeyMappingStore.RecordAsync(db, task, MappingRouteOf(task), message.TargetId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         task.Status = TaskState.Finished;
         task.TargetId = message.TargetId;
@@ -40,7 +40,7 @@ public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> cont
         if (task is null) return null;
         // With the task's end: a run that has ended finds its mappings settled.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await StaleKeyMappings.DropIfGoneAsync(db, task, statusCode, cancellationToken);
+        await StaleKeyMappings.DropIfGoneAsync(db, task, MappingRouteOf(task), statusCode, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var retry = integration.Routes.GetValueOrDefault(task.Route)?.Retry;
         TimeSpan? delay = retry is not null && task.Attempts < task.AttemptsAllowed ? retry.DelayAfter(task.Attempts) : null;
@@ -57,6 +57,9 @@ public sealed class PublishOutcomes(IDbContextFactory<TransformerDbContext> cont
         });
         return await SaveOnceAsync(db, transaction, cancellationToken) ? task.Status : null;
     }
+
+    /// <summary>The route the task's key mapping is kept under: its own, or the one its route shares (<c>keyMappingsOf</c>).</summary>
+    private string MappingRouteOf(TaskRecord task) => integration.Routes.GetValueOrDefault(task.Route)?.KeyMappingRoute ?? task.Route;
 
     public static string Summary(PlatformError error) =>
         $"{(error.StatusCode is { } s ? $"HTTP {s}" : "no response")}: {string.Join("; ", error.Messages)}";

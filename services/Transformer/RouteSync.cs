@@ -17,7 +17,7 @@ public enum RouteOutcomeKind { Publish, Deleted, Skipped, Failed }
 public sealed class RouteSync(RouteConfig route, OutgoingConfig outgoing, RoutePipeline pipeline, bool full)
 {
     public const string Unchanged = "unchanged";
-    public const string NeverPublished = "deleted in the source, and never published to the target";
+    public const string NeverPublished = "deleted in the source, and not mapped to a target object (never published, or deleted there already)";
 
     public RouteConfig Route => route;
     public OutgoingConfig Outgoing => outgoing;

@@ -7,9 +7,10 @@ namespace Switchboard.Transformer;
 /// there by hand, say): the mapping is dropped, so the next run creates the entity again instead of failing for ever.</summary>
 public static class StaleKeyMappings
 {
-    public static async Task DropIfGoneAsync(TransformerDbContext db, TaskRecord task, int? statusCode, CancellationToken cancellationToken)
+    /// <param name="mappingRoute">The route the task's key mapping is kept under.</param>
+    public static async Task DropIfGoneAsync(TransformerDbContext db, TaskRecord task, string mappingRoute, int? statusCode, CancellationToken cancellationToken)
     {
         if (statusCode == 404 && task.Operation is PublishOperation.Update or PublishOperation.Delete)
-            await db.KeyMappings.Where(m => m.Route == task.Route && m.SourceKey == task.EntityKey).ExecuteDeleteAsync(cancellationToken);
+            await db.KeyMappings.Where(m => m.Route == mappingRoute && m.SourceKey == task.EntityKey).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -42,7 +42,7 @@ public sealed class TaskDispatcher(Integration integration, RoutePipelines pipel
         var newer = await NewestLaterTasksAsync(db, tasks.Select(t => t.Task).ToList(), cancellationToken);
         var mappings = new Dictionary<string, IReadOnlyDictionary<string, KeyMappingRecord>>(StringComparer.Ordinal);
         foreach (var route in tasks.GroupBy(t => t.Task.Route, StringComparer.Ordinal).Where(g => integration.Routes.ContainsKey(g.Key)))
-            mappings[route.Key] = await KeyMappingStore.LoadAsync(db, route.Key, route.Select(t => t.Task.EntityKey).ToList(), cancellationToken);
+            mappings[route.Key] = await KeyMappingStore.LoadAsync(db, integration.Routes[route.Key].KeyMappingRoute, route.Select(t => t.Task.EntityKey).ToList(), cancellationToken);
         var commands = new List<OutboxRecord>();
         foreach (var (task, source) in tasks)
         {

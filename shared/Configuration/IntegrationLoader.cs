@@ -35,6 +35,7 @@ public static class IntegrationLoader
         var outgoing = Bind(sections.Outgoing, new OutgoingBinder(endpoints, errors).Bind);
         var routes = Bind(sections.Routes, new RouteBinder(sections, transformers, errors).Bind);
         RouteSyncBinder.CheckDeletes(routes, outgoing, errors);
+        SharedKeyMappings.Check(routes, errors);
 
         ParentCycles.Check(incoming, errors);
         if (errors.Count > 0)

@@ -18,6 +18,12 @@ public sealed record RouteConfig
     public FingerprintConfig Fingerprint { get; init; } = FingerprintConfig.Default;
     /// <summary>How deleted source entities are recognised; null when the route publishes no deletes.</summary>
     public DeletedConfig? Deleted { get; init; }
+    /// <summary>The route whose key mappings this route reads and writes (<c>keyMappingsOf</c>); null for its own. A
+    /// route from a deletion feed names the route that created the target objects, so its deletes find their ids.</summary>
+    public string? KeyMappingsOf { get; init; }
+    public SourceLocation KeyMappingsOfLocation { get; init; } = SourceLocation.None;
+    /// <summary>The route name this route's key mappings are kept under.</summary>
+    public string KeyMappingRoute => KeyMappingsOf ?? Name;
 }
 
 /// <summary>One transformer step as written: its kind (<c>map</c>, <c>set</c>, …) and its arguments.</summary>

@@ -10,9 +10,9 @@ internal static class ArgumentText
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"the string {node.ToJsonString()}",
-        JsonValueKind.Number => $"the number {node.ToJsonString()}",
-        JsonValueKind.True or JsonValueKind.False => $"the boolean {node.ToJsonString()}",
+        JsonValueKind.String => $"the string {node.ToJsonString(JsonValues.Readable)}",
+        JsonValueKind.Number => $"the number {node.ToJsonString(JsonValues.Readable)}",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {node.ToJsonString(JsonValues.Readable)}",
         _ => "null",
     };
 }

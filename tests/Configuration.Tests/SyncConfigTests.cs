@@ -183,6 +183,66 @@ public sealed class SyncConfigTests : IDisposable
         Assert.Equal("not an expression: is_deleted ==", error.Message);
     }
 
+    /// <summary>Products to Ecwid, and a deletion feed (line 18: its keyMappingsOf) to <paramref name="feedTarget"/>.</summary>
+    private string DeletionFeed(string keyMappingsOf, string feedTarget = "ecwid-products") => _files.Write("feed.yaml", $"""
+        incoming:
+          bc-products:
+            client: bc-store
+            entity: catalog/products
+        outgoing:
+          ecwid-products:
+            client: ecwid-store
+            entity: products
+            upsert: {"{"} create: POST, update: PUT {"}"}
+          ecwid-orders:
+            client: ecwid-store
+            entity: orders
+            upsert: {"{"} create: POST, update: PUT {"}"}
+        routes:
+          deleted-products:
+            from: bc-products
+            to: {feedTarget}
+            keyMappingsOf: {keyMappingsOf}
+            deleted: {"{"} when: "`true`" {"}"}
+          products:
+            from: bc-products
+            to: ecwid-products
+          orders:
+            from: bc-products
+            to: ecwid-orders
+            keyMappingsOf: products
+        """);
+
+    [Fact]
+    public void A_route_may_share_the_key_mappings_of_a_route_to_the_same_outgoing()
+    {
+        var feed = DeletionFeed("products");
+
+        var result = _files.Load(_files.WriteClients(), feed);
+
+        var errors = result.Errors.Where(e => !e.Key.StartsWith("routes.orders", StringComparison.Ordinal));
+        Assert.True(!errors.Any(), string.Join("\n", errors));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("routes.orders.keyMappingsOf", error.Key);
+        Assert.Equal("route 'products' publishes to outgoing 'ecwid-products', and this route to 'ecwid-orders': key mappings hold the ids of "
+            + "one outgoing's target, so both routes must publish to the same outgoing", error.Message);
+    }
+
+    [Theory]
+    [InlineData("prodcts", "unknown route 'prodcts'")]
+    [InlineData("deleted-products", "a route keeps its own key mappings without this; name the route whose mappings it shares")]
+    [InlineData("orders", "route 'orders' shares the key mappings of route 'products' itself: name 'products' here")]
+    public void Key_mappings_of_an_unknown_route_of_itself_or_of_a_sharing_route_are_errors(string keyMappingsOf, string expectedStart)
+    {
+        var feed = DeletionFeed(keyMappingsOf, feedTarget: keyMappingsOf == "orders" ? "ecwid-orders" : "ecwid-products");
+
+        var errors = _files.Load(_files.WriteClients(), feed).Errors.Where(e => e.Key.StartsWith("routes.deleted-products", StringComparison.Ordinal)).ToList();
+
+        var error = Assert.Single(errors);
+        ErrorAssert.At(error, feed, 18, "routes.deleted-products.keyMappingsOf");
+        Assert.StartsWith(expectedStart, error.Message);
+    }
+
     [Fact]
     public void Fingerprint_ignore_must_be_a_list_of_paths()
     {

@@ -24,6 +24,24 @@ public sealed class EcwidConnectorTests
     }
 
     [Fact]
+    public async Task The_deleted_products_feed_lists_every_product_deleted_through_the_API_over_its_pages()
+    {
+        await using var sandbox = await SandboxClients.StartAsync(ecwidProducts: 130);
+        var client = SandboxClients.Ecwid(sandbox);
+        var ct = TestContext.Current.CancellationToken;
+        var deleted = sandbox.Ecwid.Products.All.Take(120).Select(p => p["id"]!.GetValue<long>()).ToList();
+        foreach (var id in deleted)
+            await client.PublishAsync(Products, "DELETE", new JsonObject { ["path"] = new JsonObject { ["objectId"] = id } }, ct);
+        sandbox.Ecwid.ClearRequests();
+
+        var feed = await client.FetchAllAsync(new EntityRequest { Entity = "products/deleted" });
+
+        Assert.Equal(deleted, feed.Select(d => d["id"]!.GetValue<long>()));
+        Assert.All(feed, d => Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+0000$", d["date"]!.GetValue<string>()));
+        Assert.Equal(2, sandbox.Ecwid.Requests.Count(r => r.Method == "GET" && r.PathAndQuery.Contains("/products/deleted", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Create_update_and_delete_change_the_store()
     {
         await using var sandbox = await SandboxClients.StartAsync();

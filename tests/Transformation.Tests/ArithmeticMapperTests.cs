@@ -24,6 +24,7 @@ public class ArithmeticMapperTests
     {
         Assert.Equal("mapper #1 (add): \"ten\" is not a number", Error("""[ { "add": 1 } ]""", "\"ten\""));
         Assert.Equal("mapper #1 (multiply): operand 'quantity' is missing", Error("""[ { "multiply": "quantity" } ]""", "2"));
+        Assert.Equal("mapper #1 (round): \"about 3\" is not a number", Error("""[ { "round": 0 } ]""", "\"about 3\""));
         var divide = Assert.Throws<InvalidOperationException>(() => Map("""[ { "divide": "quantity" } ]""", "2", """{ "quantity": 0 }"""));
         Assert.Equal("map 'v': mapper #1 (divide): cannot divide 2 by zero ('quantity' is 0)", divide.Message);
     }

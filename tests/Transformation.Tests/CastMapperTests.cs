@@ -48,6 +48,8 @@ public class CastMapperTests
     [InlineData("number", "true", "mapper #1 (cast): true is not a number")]
     [InlineData("bool", "\"maybe\"", "mapper #1 (cast): \"maybe\" is not a boolean (true/false, yes/no, on/off, 1/0)")]
     [InlineData("cents-to-decimal", "{}", "mapper #1 (cast): an object is not a number")]
+    [InlineData("integer", "\"12abc\"", "mapper #1 (cast): \"12abc\" is not a number")]
+    [InlineData("decimal-to-cents", "\"€5\"", "mapper #1 (cast): \"€5\" is not a number")]
     public void Values_that_cannot_be_cast_fail(string target, string value, string expected)
     {
         Assert.Equal(expected, Error($$"""[ { "cast": "{{target}}" } ]""", value));

@@ -21,6 +21,7 @@ public class DateMapperTests
     [InlineData("{ \"parse\": \"unix\" }", "1714521600", "\"2024-05-01T00:00:00Z\"")]
     [InlineData("{ \"parse\": \"unix-ms\", \"toTimeZone\": \"Asia/Tokyo\" }", "\"1714521600000\"", "\"2024-05-01T09:00:00+09:00\"")]
     [InlineData("{ \"parse\": \"iso\", \"timeZone\": \"Europe/Berlin\" }", "\"2024-05-01 10:00:00\"", "\"2024-05-01T10:00:00+02:00\"")]
+    [InlineData("{ \"parse\": \"yyyy-MM-dd HH:mm\", \"timeZone\": \"Europe/Berlin\", \"toTimeZone\": \"UTC\" }", "\"2024-03-31 03:30\"", "\"2024-03-31T01:30:00Z\"")]
     [InlineData("{ }", "\"Wed, 01 May 2024 10:00:00 GMT\"", "\"2024-05-01T10:00:00Z\"")]
     public void Parses_and_formats(string arguments, string value, string expected)
     {
@@ -32,6 +33,10 @@ public class DateMapperTests
     [InlineData("{ \"parse\": \"dd.MM.yyyy\" }", "\"2024-05-01\"", "mapper #1 (date): \"2024-05-01\" is not a date in the format 'dd.MM.yyyy'")]
     [InlineData("{}", "20240501", "mapper #1 (date): expects a date text, got 20240501")]
     [InlineData("{ \"parse\": \"unix\" }", "\"soon\"", "mapper #1 (date): \"soon\" is not a number")]
+    [InlineData("{ \"parse\": \"yyyy-MM-dd HH:mm\", \"timeZone\": \"Europe/Berlin\" }", "\"2024-03-31 02:30\"",
+        "mapper #1 (date): \"2024-03-31 02:30\" does not exist in the time zone Europe/Berlin: the clocks skipped that time (a daylight-saving change)")]
+    [InlineData("{ \"timeZone\": \"America/New_York\" }", "\"2024-03-10T02:15:00\"",
+        "mapper #1 (date): \"2024-03-10T02:15:00\" does not exist in the time zone America/New_York: the clocks skipped that time (a daylight-saving change)")]
     public void Values_that_are_not_dates_fail(string arguments, string value, string expected)
     {
         Assert.Equal(expected, Error($$"""[ { "date": {{arguments}} } ]""", value));

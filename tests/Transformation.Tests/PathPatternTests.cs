@@ -105,4 +105,21 @@ public class PathPatternTests
 
         AssertJson("""{ "price": 0, "name": "unnamed" }""", map.Apply("""{ "name": null }"""));
     }
+
+    [Theory]
+    [InlineData("copy", """{ "price": { "from": "price", "mappers": [ { "cast": "number" } ] } }""", """{ "price": "n/a" }""",
+        "copy 'price': mapper #1 (cast): \"n/a\" is not a number")]
+    [InlineData("copy", """{ "name.first": "sku" }""", """{ "name": "Shoe", "sku": "A" }""", "cannot set 'name.first': 'name' is a string, not an object")]
+    [InlineData("move", """{ "payload.qty": { "from": "qty", "mappers": [ { "divide": "packs" } ] } }""", """{ "qty": 4, "packs": 0 }""",
+        "move 'payload.qty': mapper #1 (divide): cannot divide 4 by zero ('packs' is 0)")]
+    [InlineData("move", """{ "payload.sku": "sku" }""", """{ "payload": [1], "sku": "A" }""", "cannot set 'payload.sku': 'payload' is a list, and 'sku' is not an index of it")]
+    public void Copy_and_move_fail_naming_the_pair_and_change_nothing(string kind, string arguments, string entity, string expected)
+    {
+        var step = Create(kind, arguments);
+        var input = Entity(entity);
+        var before = input.ToJsonString();
+
+        Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => step.Apply(input)).Message);
+        Assert.Equal(before, input.ToJsonString());
+    }
 }

@@ -26,6 +26,19 @@ public class RenameDefaultTransformerTests
         Assert.Equal([expected], Factory.Validate(Config("rename", arguments)));
     }
 
+    [Theory]
+    [InlineData("""{ "name": "title" }""", """{ "name": "Shoe", "title": "Old" }""",
+        "rename 'name' to 'title': 'title' is there already, and rename does not overwrite; remove it first, or use move to replace it")]
+    [InlineData("""{ "items.*.qty": "quantity" }""", """{ "items": [ { "qty": 1 }, { "qty": 2, "quantity": 5 } ] }""",
+        "rename 'items.*.qty' to 'quantity': 'items.1.quantity' is there already, and rename does not overwrite; remove it first, or use move to replace it")]
+    public void Rename_onto_a_key_that_is_there_fails_naming_both(string arguments, string entity, string expected)
+    {
+        var rename = Create("rename", arguments);
+        var input = Entity(entity);
+
+        Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => rename.Apply(input)).Message);
+    }
+
     [Fact]
     public void Default_fills_only_missing_or_null_values()
     {
@@ -49,6 +62,18 @@ public class RenameDefaultTransformerTests
 
         Assert.Equal("red-shoe", set.Apply("""{ "name": "Red Shoe" }""")["slug"]!.GetValue<string>());
         Assert.Equal("RED", fill.Apply("""{ "name": "Red Shoe" }""")["code"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("""{ "stock": { "value": "many", "mappers": [ { "cast": "integer" } ] } }""", """{ "sku": "A" }""",
+        "default 'stock': mapper #1 (cast): \"many\" is not a number")]
+    [InlineData("""{ "name.first": "x" }""", """{ "name": "Shoe" }""", "cannot set 'name.first': 'name' is a string, not an object")]
+    public void Default_fails_when_its_value_cannot_be_made_or_written(string arguments, string entity, string expected)
+    {
+        var fill = Create("default", arguments);
+        var input = Entity(entity);
+
+        Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => fill.Apply(input)).Message);
     }
 
     [Theory]

@@ -88,6 +88,9 @@ public class ScriptTransformerTests
 
     [Theory]
     [InlineData("\"entity.name = ;\"", "script: not valid JavaScript: Unexpected token ';' (line 1, column 15)")]
+    [InlineData("\"if (entity.price > 0) { entity.tier = 'paid';\"", "script: not valid JavaScript: Unexpected end of input (line 1, column ")]
+    [InlineData("\"entity.name = 'unclosed;\"", "script: not valid JavaScript: Invalid or unexpected token (line 1, column ")]
+    [InlineData("\"entity.a = 1;\\nreturn {\"", "script: not valid JavaScript: Unexpected end of input (line 2, column ")]
     [InlineData("\"  \"", "script expects JavaScript code, or { code, timeout, memory }, got the string \"  \"")]
     [InlineData("""{ "code": "return entity;", "timeout": 0 }""", "script: 'timeout' must be a number above 0 and at most 60000, got the number 0")]
     [InlineData("""{ "code": "return entity;", "memory": "lots" }""", "script: 'memory' must be a number above 0 and at most 1024, got the string \"lots\"")]

@@ -13,6 +13,9 @@ public class StringMapperTests
     [InlineData("[\"slug\"]", "\"  Café Crème: 2L Größe! \"", "\"cafe-creme-2l-grosse\"")]
     [InlineData("[ { \"truncate\": 4 } ]", "\"Sneakers\"", "\"Snea\"")]
     [InlineData("[ { \"truncate\": 40 } ]", "\"Shoe\"", "\"Shoe\"")]
+    [InlineData("[ { \"truncate\": 1 } ]", "\"😀x\"", "\"😀\"")]
+    [InlineData("[ { \"truncate\": 2 } ]", "\"e\u0301te\u0301\"", "\"e\u0301t\"")]
+    [InlineData("[ { \"truncate\": 0 } ]", "\"😀\"", "\"\"")]
     [InlineData("[ { \"replace\": { \"old\": \"-\", \"new\": \" \" } } ]", "\"a-b-c\"", "\"a b c\"")]
     [InlineData("[ { \"replace\": { \"old\": \"x\" } } ]", "\"xax\"", "\"a\"")]
     [InlineData("[ \"trim\", \"upper\", { \"truncate\": 3 } ]", "\" abcd \"", "\"ABC\"")]
@@ -40,6 +43,9 @@ public class StringMapperTests
     [InlineData("[\"trim\"]", "5", "mapper #1 (trim): expects a string, got 5")]
     [InlineData("[\"lower\", \"slug\"]", "[1]", "mapper #1 (lower): expects a string, got a list")]
     [InlineData("[ { \"regex\": \"a\" } ]", "true", "mapper #1 (regex): expects a string, got true")]
+    [InlineData("[\"upper\"]", "true", "mapper #1 (upper): expects a string, got true")]
+    [InlineData("[\"slug\"]", "{}", "mapper #1 (slug): expects a string, got an object")]
+    [InlineData("[ { \"truncate\": 3 } ]", "12345", "mapper #1 (truncate): expects a string, got 12345")]
     public void Non_strings_fail(string mappers, string value, string expected)
     {
         Assert.Equal(expected, Error(mappers, value));

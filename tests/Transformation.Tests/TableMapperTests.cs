@@ -32,6 +32,7 @@ public class TableMapperTests
     [InlineData("sha256", "\"abc\"", "\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"")]
     [InlineData("md5", "\"abc\"", "\"900150983cd24fb0d6963f7d28e17f72\"")]
     [InlineData("sha1", "42", "\"92cfceb39d57d914ed8b14d0e37643de0797ae56\"")]
+    [InlineData("sha512", "\"abc\"", "\"ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f\"")]
     public void Hash_digests_the_text(string algorithm, string value, string expected)
     {
         AssertJson(expected, Map($$"""[ { "hash": "{{algorithm}}" } ]""", value));

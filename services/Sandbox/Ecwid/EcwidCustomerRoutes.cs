@@ -73,7 +73,12 @@ internal static class EcwidCustomerRoutes
             });
             return EcwidEnvelopes.Updated();
         });
-        g.MapDelete("/customers/{id:long}", (long id) => e.Customers.Remove(id) ? EcwidEnvelopes.Deleted() : NotFound(id));
+        g.MapDelete("/customers/{id:long}", (long id) =>
+        {
+            if (!e.Customers.Remove(id)) return NotFound(id);
+            e.Deletions.Record("customers", id, DateTimeOffset.UtcNow);
+            return EcwidEnvelopes.Deleted();
+        });
     }
 
     private static IResult NotFound(long id) => EcwidErrors.NotFound("Customer", id.ToString(CultureInfo.InvariantCulture), "CUSTOMER_NOT_FOUND");

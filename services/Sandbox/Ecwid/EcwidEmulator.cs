@@ -51,6 +51,9 @@ public sealed class EcwidEmulator : PlatformEmulator
 
     public EntityStore Products { get; }
 
+    /// <summary>Products, customers and orders deleted through the API, as the <c>…/deleted</c> feeds list them.</summary>
+    public EcwidDeletions Deletions { get; } = new();
+
     /// <summary>Product variations; filter by <c>productId</c> (or use <see cref="CombinationsOf"/>).</summary>
     public EntityStore Combinations { get; }
 
@@ -89,6 +92,7 @@ public sealed class EcwidEmulator : PlatformEmulator
         EcwidCategoryRoutes.Map(routes, this);
         EcwidCustomerRoutes.Map(routes, this);
         EcwidOrderRoutes.Map(routes, this);
+        EcwidDeletedRoutes.Map(routes, this);
     }
 
     private protected override void MapPublicRoutes(IEndpointRouteBuilder app) => EcwidOAuthRoutes.Map(app, this);

@@ -43,7 +43,12 @@ internal static class EcwidOrderRoutes
             return EcwidEnvelopes.Updated();
         });
         g.MapDelete("/orders/{key}", (string key) =>
-            Find(e, key) is { } o && e.Orders.Remove(JsonHelpers.IdOf(o, "orderNumber")) ? EcwidEnvelopes.Deleted() : NotFound(key));
+        {
+            if (Find(e, key) is not { } o || !e.Orders.Remove(JsonHelpers.IdOf(o, "orderNumber"))) return NotFound(key);
+            // The feed lists an order by its number, as Ecwid's reference says.
+            e.Deletions.Record("orders", JsonHelpers.IdOf(o, "orderNumber"), DateTimeOffset.UtcNow);
+            return EcwidEnvelopes.Deleted();
+        });
     }
 
     private static IResult NotFound(string key) => EcwidErrors.NotFound("Order", key, "ORDER_NOT_FOUND");

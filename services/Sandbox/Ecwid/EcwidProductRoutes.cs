@@ -37,6 +37,7 @@ internal static class EcwidProductRoutes
         {
             if (!e.Products.Remove(id)) return NotFound(id);
             e.Combinations.RemoveWhere(x => JsonHelpers.Long(x["productId"]) == id);
+            e.Deletions.Record("products", id, DateTimeOffset.UtcNow);
             return EcwidEnvelopes.Deleted();
         });
 

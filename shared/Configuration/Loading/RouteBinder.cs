@@ -3,7 +3,7 @@ namespace Switchboard.Configuration.Loading;
 /// <summary>Builds and checks one route: its ends and its transformer steps.</summary>
 internal sealed class RouteBinder(IntegrationSections sections, ITransformerValidator? validator, ConfigErrors errors)
 {
-    private static readonly string[] Keys = ["from", "to", "key", "transformers", "fingerprint", "deleted", "retry"];
+    private static readonly string[] Keys = ["from", "to", "key", "transformers", "fingerprint", "deleted", "retry", "keyMappingsOf"];
 
     /// <summary>The route, or null when it has errors that prevent building it (all reported).</summary>
     public RouteConfig? Bind(LocatedEntry definition)
@@ -20,6 +20,7 @@ internal sealed class RouteBinder(IntegrationSections sections, ITransformerVali
         var fingerprint = RouteSyncBinder.Fingerprint(route);
         var deleted = RouteSyncBinder.Deleted(route, validator as IExpressionValidator);
         var retry = RetryBinder.Bind(route);
+        var keyMappingsOf = route.Entry("keyMappingsOf") is null ? null : Reference(route, "keyMappingsOf", "route", sections.Routes.Keys);
 
         if (from is null || to is null)
             return null;
@@ -34,6 +35,8 @@ internal sealed class RouteBinder(IntegrationSections sections, ITransformerVali
             Location = definition.Key.Location,
             Fingerprint = fingerprint,
             Deleted = deleted,
+            KeyMappingsOf = keyMappingsOf,
+            KeyMappingsOfLocation = route.LocationOf("keyMappingsOf"),
         };
     }
 

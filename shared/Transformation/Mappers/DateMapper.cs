@@ -111,6 +111,10 @@ internal sealed class DateMapper(string parse, TimeZoneInfo timeZone, string for
         if (hasOffset)
             return withOffset;
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        // A wall-clock time the clocks skipped (a daylight-saving gap) names no instant: guessing one would shift it.
+        if (timeZone.IsInvalidTime(unspecified))
+            throw new InvalidOperationException(
+                $"{JsonValues.Describe(value)} does not exist in the time zone {timeZone.Id}: the clocks skipped that time (a daylight-saving change)");
         return new DateTimeOffset(unspecified, timeZone.GetUtcOffset(unspecified));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -21,9 +22,19 @@ internal static class StringMappers
     public static IValueMapper? Truncate(MapperArguments arguments)
     {
         if (JsonValues.Decimal(arguments.Value) is { } length && length >= 0 && length == Math.Floor(length) && length <= int.MaxValue)
-            return new StringMapper("truncate", s => s.Length <= (int)length ? s : s[..(int)length]);
+            return new StringMapper("truncate", s => Truncated(s, (int)length));
         arguments.Problem($"expects the maximum length (a whole number, 0 or more), got {ArgumentText.Describe(arguments.Value)}");
         return null;
+    }
+
+    /// <summary>At most <paramref name="length"/> characters as a reader counts them (text elements): an emoji or a
+    /// letter with a combining accent is never cut in half, as cutting UTF-16 units would.</summary>
+    private static string Truncated(string text, int length)
+    {
+        if (text.Length <= length)
+            return text;
+        var elements = new StringInfo(text);
+        return length == 0 ? "" : elements.LengthInTextElements <= length ? text : elements.SubstringByTextElements(0, length);
     }
 
     public static IValueMapper? Replace(MapperArguments arguments)

@@ -29,12 +29,15 @@ internal static class JsonValues
         _ => node.ToJsonString(),
     };
 
+    /// <summary>JSON as a reader wants it in a message: "€5", not "\u20AC5".</summary>
+    internal static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>A short description of a value for runtime error messages.</summary>
     public static string Describe(JsonNode? node) => node is null ? "null" : node.GetValueKind() switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
-        _ => Shorten(node.ToJsonString()),
+        _ => Shorten(node.ToJsonString(Readable)),
     };
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";

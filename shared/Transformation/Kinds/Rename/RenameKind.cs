@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 namespace Switchboard.Transformation;
 
 /// <summary><c>rename: { path: newKey, … }</c> — gives a key a new name where it is (its place among its siblings
-/// kept); the path may hold <c>*</c> (<c>items.*.qty: quantity</c>). A missing key is not an error.</summary>
+/// kept); the path may hold <c>*</c> (<c>items.*.qty: quantity</c>). A missing key is not an error; a new name that
+/// is already a key there is (the rename would drop that key's value).</summary>
 internal sealed class RenameKind : ITransformerKind
 {
     public string Name => "rename";
@@ -43,11 +44,29 @@ internal sealed class RenameTransformer(IReadOnlyList<(PathPattern Path, string 
         foreach (var (path, newKey) in renames)
         foreach (var parent in path.Parents(result).ToArray())
         {
-            if (parent.Container is JsonObject obj && obj.ContainsKey(parent.Key) && parent.Key != newKey)
-                Rename(obj, parent.Key, newKey);
+            if (parent.Container is not JsonObject obj || !obj.ContainsKey(parent.Key) || parent.Key == newKey)
+                continue;
+            // Renaming onto a key that is there would lose that key's value without a word: refused instead.
+            if (obj.ContainsKey(newKey))
+                throw new InvalidOperationException(
+                    $"rename '{path}' to '{newKey}': '{Concrete(path, parent, newKey)}' is there already, and rename does not overwrite; "
+                    + "remove it first, or use move to replace it");
+            Rename(obj, parent.Key, newKey);
         }
 
         return TransformResult.Keep(result);
+    }
+
+    /// <summary>The path of <paramref name="key"/> beside the matched key, the pattern's <c>*</c> replaced by what they matched.</summary>
+    private static string Concrete(PathPattern path, ParentMatch parent, string key)
+    {
+        var segments = path.Text.Split('.');
+        var capture = 0;
+        for (var i = 0; i < segments.Length - 1; i++)
+            if (segments[i] == PathPattern.Wildcard && capture < parent.Captures.Count)
+                segments[i] = parent.Captures[capture++].Text;
+        segments[^1] = key;
+        return string.Join('.', segments);
     }
 
     private static void Rename(JsonObject obj, string oldKey, string newKey)

@@ -38,6 +38,13 @@ internal sealed class ScriptKind : ITransformerKind
             return null;
         }
 
+        // The user's code is parsed on its own first, so a syntax error is reported where the user wrote it: in the
+        // wrapped code, an unclosed brace or string shows up on the wrapper's closing line, past the user's last line.
+        if (SyntaxError(code, ScriptParsingOptions.Default with { Tolerant = false, AllowReturnOutsideFunction = true }) is { } own)
+        {
+            context.Problem(own);
+            return null;
+        }
         Prepared<Acornima.Ast.Script> prepared;
         try
         {
@@ -48,13 +55,27 @@ internal sealed class ScriptKind : ITransformerKind
         }
         catch (ScriptPreparationException e) when (e.InnerException is ParseErrorException parse)
         {
-            context.Problem($"script: not valid JavaScript: {parse.Description} (line {parse.LineNumber - ScriptTransformer.PreambleLines}, column {parse.Column + 1})");
+            // Code valid alone that breaks out of the wrapper (an extra closing brace, say).
+            context.Problem($"script: not valid JavaScript: {parse.Description} (line {Math.Min(parse.LineNumber - ScriptTransformer.PreambleLines, code.Split('\n').Length)}, column {parse.Column + 1})");
             return null;
         }
 
         return context.Problems.Count > 0
             ? null
             : new ScriptTransformer(prepared, TimeSpan.FromMilliseconds((double)timeout), (long)(memory * 1024 * 1024), context.Label);
+    }
+
+    private static string? SyntaxError(string code, ScriptParsingOptions options)
+    {
+        try
+        {
+            Engine.PrepareScript(code, options: new ScriptPreparationOptions { ParsingOptions = options });
+            return null;
+        }
+        catch (ScriptPreparationException e) when (e.InnerException is ParseErrorException parse)
+        {
+            return $"script: not valid JavaScript: {parse.Description} (line {parse.LineNumber}, column {parse.Column + 1})";
+        }
     }
 
     private static decimal? Positive(JsonObject obj, string key, decimal fallback, decimal max, TransformerBuildContext context)
