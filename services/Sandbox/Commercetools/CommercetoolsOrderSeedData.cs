@@ -7,12 +7,12 @@ namespace Switchboard.Sandbox;
 /// money as <c>centPrecision</c>, shipping and billing addresses, order, payment and shipment states.</summary>
 internal static class CommercetoolsOrderSeedData
 {
-    /// <summary>Where the sandbox's customers live: country code, city, street, postal code, region.</summary>
-    private static readonly (string Country, string City, string Street, string PostalCode, string Region)[] Places =
+    /// <summary>Where the sandbox's customers live: country code, city, street, postal code, region, phone prefix.</summary>
+    private static readonly (string Country, string City, string Street, string PostalCode, string Region, string Phone)[] Places =
     [
-        ("GB", "London", "Baker Street", "NW1 6XE", "Greater London"),
-        ("DE", "Berlin", "Unter den Linden", "10117", "Berlin"),
-        ("US", "New York", "Fifth Avenue", "10001", "New York"),
+        ("GB", "London", "Baker Street", "NW1 6XE", "Greater London", "+44 20 7946 "),
+        ("DE", "Berlin", "Unter den Linden", "10117", "Berlin", "+49 30 901820 "),
+        ("US", "New York", "Fifth Avenue", "10001", "New York", "+1 212 555 "),
     ];
 
     private static readonly string[] OrderStates = ["Open", "Confirmed", "Complete", "Confirmed"];
@@ -157,7 +157,7 @@ internal static class CommercetoolsOrderSeedData
             ["city"] = place.City,
             ["region"] = place.Region,
             ["country"] = place.Country,
-            ["phone"] = $"+44 20 7946 {n % 10_000:D4}",
+            ["phone"] = $"{place.Phone}{n % 10_000:D4}",
             ["email"] = email,
         };
     }
