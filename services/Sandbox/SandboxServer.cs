@@ -26,22 +26,13 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var bigCommerce = new BigCommerceEmulator(options.EnforceRateLimits);
         var ecwid = new EcwidEmulator(options.EnforceRateLimits);
-        bigCommerce.Seed(options.SeedBigCommerceProducts);
-        ecwid.Seed(options.SeedEcwidProducts);
-        var openCart = new OpenCartEmulator();
-        // OpenCart's API cannot create products: the sandbox store also sells Ecwid's, under the same ids, so the
-        // Ecwid → OpenCart example has something to order.
-        foreach (var product in ecwid.Products.All)
-            openCart.AddProduct(new System.Text.Json.Nodes.JsonObject
-            {
-                ["product_id"] = product["id"]!.DeepClone(), ["name"] = product["name"]?.DeepClone(),
-                ["model"] = product["sku"]?.DeepClone(), ["price"] = product["price"]?.DeepClone(),
-            });
         var csCart = new CsCartEmulator(options.EnforceRateLimits);
-        csCart.Seed(options.SeedCsCartProducts);
-
-        var server = new SandboxServer(bigCommerce, ecwid, openCart, csCart);
-        server.Commercetools.Seed(options.SeedCommercetoolsProducts);
+        var server = new SandboxServer(bigCommerce, ecwid, new OpenCartEmulator(), csCart);
+        server.Seed("bigcommerce", options.SeedBigCommerceProducts);
+        server.Seed("ecwid", options.SeedEcwidProducts);
+        server.Seed("cs-cart", options.SeedCsCartProducts);
+        server.Seed("commercetools", options.SeedCommercetoolsProducts);
+        var openCart = server.OpenCart;
         try
         {
             await bigCommerce.StartAsync(options.Host, Port(options, options.BigCommercePort), ct).ConfigureAwait(false);
@@ -57,6 +48,69 @@ public sealed class SandboxServer : IAsyncDisposable
         }
         return server;
     }
+
+    /// <summary>Generates <paramref name="products"/> more products (and the categories, customers and orders they bring,
+    /// see SeedPlan) in the store of <paramref name="platform"/> — <c>bigcommerce</c>, <c>ecwid</c>, <c>cs-cart</c> or
+    /// <c>commercetools</c>, as integration files name them. OpenCart's API cannot create products, so the OpenCart
+    /// store sells the Ecwid and commercetools products too, and the order examples have something to order.</summary>
+    public void Seed(string platform, int products)
+    {
+        if (products <= 0) return;
+        switch (platform)
+        {
+            case "bigcommerce":
+                BigCommerce.Seed(products);
+                break;
+            case "ecwid":
+                var before = Ecwid.Products.Count;
+                Ecwid.Seed(products);
+                SellEcwidProductsInOpenCart(Ecwid.Products.All.Skip(before));
+                break;
+            case "cs-cart":
+                CsCart.Seed(products);
+                break;
+            case "commercetools":
+                var known = Commercetools.Products.Count;
+                Commercetools.Seed(products);
+                SellCommercetoolsProductsInOpenCart(Commercetools.Products.All.Skip(known));
+                break;
+            default:
+                throw new ArgumentException($"the sandbox seeds bigcommerce, ecwid, cs-cart and commercetools, not '{platform}'", nameof(platform));
+        }
+    }
+
+    /// <summary>Under the same ids.</summary>
+    private void SellEcwidProductsInOpenCart(IEnumerable<System.Text.Json.Nodes.JsonObject> products)
+    {
+        foreach (var product in products)
+            OpenCart.AddProduct(new System.Text.Json.Nodes.JsonObject
+            {
+                ["product_id"] = product["id"]!.DeepClone(), ["name"] = product["name"]?.DeepClone(),
+                ["model"] = product["sku"]?.DeepClone(), ["price"] = product["price"]?.DeepClone(),
+            });
+    }
+
+    /// <summary>As product <see cref="CommercetoolsProductIdBase"/> + the number in their SKU (CT-000012 → 1000012).</summary>
+    private void SellCommercetoolsProductsInOpenCart(IEnumerable<System.Text.Json.Nodes.JsonObject> products)
+    {
+        foreach (var product in products)
+        {
+            var variant = product["masterData"]?["current"]?["masterVariant"];
+            if (variant?["sku"]?.ToString() is not { } sku || !sku.StartsWith(CommercetoolsSkuPrefix, StringComparison.Ordinal)
+                || !long.TryParse(sku[CommercetoolsSkuPrefix.Length..], out var number)) continue;
+            var cents = JsonHelpers.Long(variant["prices"]?[0]?["value"]?["centAmount"]) ?? 0;
+            OpenCart.AddProduct(new System.Text.Json.Nodes.JsonObject
+            {
+                ["product_id"] = CommercetoolsProductIdBase + number, ["name"] = product["masterData"]!["current"]!["name"]?["en"]?.DeepClone(),
+                ["model"] = sku, ["price"] = cents / 100m,
+            });
+        }
+    }
+
+    private const string CommercetoolsSkuPrefix = "CT-";
+
+    /// <summary>The sandbox OpenCart store's id of the commercetools product whose SKU is CT-n: this plus n.</summary>
+    public const long CommercetoolsProductIdBase = 1_000_000;
 
     private static int Port(SandboxOptions options, int fixedPort) => options.FreePorts ? 0 : fixedPort;
 

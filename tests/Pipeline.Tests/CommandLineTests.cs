@@ -133,6 +133,34 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Demo_with_an_example_seeds_the_store_it_reads_and_runs_it_in_one_command()
+    {
+        var example = Path.Combine(AppContext.BaseDirectory, "examples", "cscart-products-to-commercetools.yaml");
+
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard,
+            ["demo", example, "--products", "20", "--json", "--free-ports"], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(exit == 0, stdout + stderr);
+        var summary = JsonNode.Parse(stdout)!.AsObject();
+        // 20 CS-Cart products, of which every tenth is hidden (status H) and not asked for.
+        Assert.Equal(18, summary["routes"]!["products-to-commercetools"]!["fetched"]!.GetValue<int>());
+        Assert.Equal(18, summary["routes"]!["products-to-commercetools"]!["published"]!.GetValue<int>());
+        Assert.Equal(0, summary["totals"]!["failed"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Demo_without_a_file_syncs_generated_bigcommerce_products_to_ecwid()
+    {
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard,
+            ["demo", "--products", "20", "--free-ports"], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("sandbox up: 20 BigCommerce products; running ", stderr);
+        Assert.Contains("products-to-ecwid", stdout);
+        Assert.Contains("Ecwid sandbox now holds 18 products.", stderr);
+    }
+
+    [Fact]
     public async Task A_state_database_a_newer_version_migrated_stops_the_run_naming_the_file()
     {
         await using var harness = await PipelineHarness.StartAsync(bigCommerceProducts: 5);

@@ -1,14 +1,22 @@
+using Microsoft.EntityFrameworkCore;
 using Switchboard.ApiContracts;
+using Switchboard.Configuration;
 using Switchboard.Host;
+using Switchboard.Host.Runs;
+using Switchboard.Sandbox;
 using Xunit;
 
 namespace Switchboard.Pipeline.Tests;
 
-/// <summary>Every file in examples/ runs against a seeded sandbox, as the README tells users to run it, with
-/// something published and nothing failed. A new example is covered the day it is added.</summary>
+/// <summary>Every file in examples/ runs against a sandbox seeded as <c>switchboard demo FILE</c> seeds it (the stores
+/// the file reads), and keeps the target in sync: the first run publishes with nothing failed, a second publishes
+/// nothing, and after one source entity changes a third sends one update to the object the first run created — or,
+/// for an example that only creates (orders placed once), nothing. A new example is covered the day it is added.</summary>
 [Collection(nameof(PipelineCollection))]
 public sealed class ExampleTests
 {
+    private const int SeededProducts = 40;
+
     private static string Folder => Path.Combine(AppContext.BaseDirectory, "examples");
 
     public static TheoryData<string> Examples()
@@ -22,7 +30,7 @@ public sealed class ExampleTests
     public void Every_example_is_named_after_the_store_it_reads()
     {
         Assert.All(Directory.GetFiles(Folder, "*.yaml").Select(Path.GetFileName),
-            name => Assert.Matches("^(bigcommerce|ecwid|cscart)-(.*-)?to-", name!));
+            name => Assert.Matches("^(bigcommerce|ecwid|cscart|commercetools)-(.*-)?to-", name!));
     }
 
     [Fact]
@@ -37,24 +45,111 @@ public sealed class ExampleTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public async Task An_example_runs_against_the_sandbox_with_nothing_failed(string example)
+    public async Task An_example_keeps_the_sandbox_stores_in_sync(string example)
     {
-        // Examples are named <source>-…-to-<target>: only the source store is seeded, as a real target starts empty.
-        await using var harness = await PipelineHarness.StartAsync(
-            bigCommerceProducts: example.StartsWith("bigcommerce-") ? 100 : 0,
-            ecwidProducts: example.StartsWith("ecwid-") ? 40 : 0,
-            csCartProducts: example.StartsWith("cscart-") ? 60 : 0);
+        await using var harness = await PipelineHarness.StartAsync();
         SandboxEnvironment.Apply(harness.Sandbox);
+        var path = Path.Combine(Folder, example);
+        var integration = PipelineHarness.Load(path);
+        // Examples are named <source>-…-to-<target>: only the source store is seeded, as a real target starts empty.
+        Assert.Equal(new[] { SourcePlatform(example) }, SandboxSeeding.SeedSources(harness.Sandbox, integration, SeededProducts));
         harness.Sandbox.BigCommerce.RecordResponseBodies = true;
+        var route = Assert.Single(integration.Routes.Values);
+        var outgoing = integration.Outgoing[route.To];
+        var target = Emulator(harness.Sandbox, integration.Clients[outgoing.Client].Platform);
 
-        var summary = await harness.RunAsync(Path.Combine(Folder, example), "inmemory");
+        var first = await harness.RunAsync(path, "inmemory");
 
-        Assert.True(summary.Succeeded, string.Join("\n", summary.RunErrors.Concat(summary.Errors)));
-        Assert.Equal(0, summary.Totals.Failed);
-        Assert.True(summary.Totals.Published > 0, $"{example} published nothing: {System.Text.Json.JsonSerializer.Serialize(summary)}");
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+        Assert.Equal(0, first.Totals.Failed);
+        Assert.True(first.Totals.Published > 0, $"{example} published nothing: {System.Text.Json.JsonSerializer.Serialize(first)}");
+
+        var second = await harness.RunAsync(path, "inmemory");
+
+        Assert.True(second.Succeeded, string.Join("\n", second.RunErrors.Concat(second.Errors)));
+        Assert.Equal(0, second.Totals.Published);
+        Assert.Equal(first.Totals.Published, second.Totals.Skipped - (first.Totals.Skipped));
+
+        var (sourceKey, targetId) = FirstMapping(harness, route.Name);
+        var incoming = integration.Incoming[route.From];
+        ChangeSourceEntity(harness.Sandbox, integration.Clients[incoming.Client].Platform, incoming.Entity, route.Key, sourceKey);
+        var before = target.Requests.Count;
+
+        var third = await harness.RunAsync(path, "inmemory");
+
+        Assert.True(third.Succeeded, string.Join("\n", third.RunErrors.Concat(third.Errors)));
+        var writes = target.Requests.Skip(before).Where(r => r.Method != "GET" && !r.PathAndQuery.Contains("/oauth/token", StringComparison.Ordinal)
+                                                             && !IsOpenCartLogin(r)).ToArray();
+        if (outgoing.Upsert is not null)
+        {
+            Assert.Equal(1, third.Totals.Published);
+            var update = Assert.Single(writes);
+            Assert.Equal(outgoing.Upsert.Update, update.Method);
+            Assert.Contains(targetId, update.PathAndQuery.Split('?')[0].Split('/'));
+        }
+        else
+        {
+            // Only creates (an order placed once): a changed source entity must not create a second one.
+            Assert.Equal(0, third.Totals.Published);
+            Assert.Empty(writes);
+        }
+
         // What an example reads from or writes to BigCommerce is what BigCommerce's own OpenAPI files describe.
         var exchanges = harness.Sandbox.BigCommerce.Requests.Select(r => new Exchange(r.Method, r.PathAndQuery, r.Body, r.Status, r.ResponseBody)).ToArray();
         var problems = (await BigCommerceApi.CheckRequestsAsync(exchanges)).Concat(await BigCommerceApi.CheckAnswersAsync(exchanges)).ToArray();
         Assert.True(problems.Length == 0, string.Join("\n", problems));
+    }
+
+    private static string SourcePlatform(string example) => example.Split('-')[0] switch
+    {
+        "cscart" => "cs-cart",
+        var platform => platform,
+    };
+
+    private static bool IsOpenCartLogin(RecordedRequest request) => request.PathAndQuery.Contains("login", StringComparison.Ordinal);
+
+    private static (string SourceKey, string TargetId) FirstMapping(PipelineHarness harness, string route)
+    {
+        using var db = harness.TransformerState().CreateDbContext();
+        var mapping = db.KeyMappings.AsNoTracking().Where(m => m.Route == route && m.TargetId != null).OrderBy(m => m.SourceKey).First();
+        return (mapping.SourceKey, mapping.TargetId!);
+    }
+
+    private static PlatformEmulator Emulator(SandboxServer sandbox, string platform) => platform switch
+    {
+        "bigcommerce" => sandbox.BigCommerce,
+        "ecwid" => sandbox.Ecwid,
+        "cs-cart" => sandbox.CsCart,
+        "commercetools" => sandbox.Commercetools,
+        "opencart" => sandbox.OpenCart,
+        _ => throw new ArgumentException($"no emulator for {platform}"),
+    };
+
+    /// <summary>A change in the source store to a field every example carries, as another writer would make it.</summary>
+    private static void ChangeSourceEntity(SandboxServer sandbox, string platform, string entity, string keyPath, string key)
+    {
+        Action<System.Text.Json.Nodes.JsonObject> change = (platform, entity) switch
+        {
+            ("bigcommerce", "catalog/products") or ("ecwid", "products") => e => e["name"] = $"{e["name"]} (renamed)",
+            ("cs-cart", "products") => e => e["product"] = $"{e["product"]} (renamed)",
+            ("ecwid", "customers") or ("ecwid", "orders") => e => e["email"] = $"changed-{e["email"]}",
+            ("commercetools", "orders") => e => e["customerEmail"] = $"changed-{e["customerEmail"]}",
+            _ => throw new ArgumentException($"ExampleTests does not know how to change {platform} {entity}: add it here"),
+        };
+        if (platform == "commercetools")
+        {
+            Assert.NotNull(sandbox.Commercetools.Resources(entity).Update(key, change));
+            return;
+        }
+        var store = (platform, entity) switch
+        {
+            ("bigcommerce", "catalog/products") => sandbox.BigCommerce.Products,
+            ("ecwid", "products") => sandbox.Ecwid.Products,
+            ("ecwid", "customers") => sandbox.Ecwid.Customers,
+            ("ecwid", "orders") => sandbox.Ecwid.Orders,
+            _ => sandbox.CsCart.Products,
+        };
+        var source = Assert.Single(store.Where(e => e[keyPath]?.ToString() == key));
+        Assert.NotNull(store.Update(source[store.IdProperty]!.GetValue<long>(), change));
     }
 }

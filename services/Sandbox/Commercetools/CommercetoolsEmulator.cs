@@ -72,7 +72,8 @@ public sealed class CommercetoolsEmulator : PlatformEmulator
 
     internal CommercetoolsResourceTable? TableOfType(string typeId) => _tables.Values.FirstOrDefault(t => t.TypeId == typeId);
 
-    /// <summary>Generates products (published, in the seeded product type) and a category for every twenty.</summary>
+    /// <summary>Generates products (published, in the seeded product type), a category for every twenty, and a
+    /// customer and an order for every two.</summary>
     public void Seed(int products) => CommercetoolsSeedData.Seed(this, products);
 
     private protected override string BasePath => "";

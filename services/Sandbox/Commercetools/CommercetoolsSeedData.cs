@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Switchboard.Sandbox;
 
-/// <summary>Deterministic sandbox data: the product type every project starts with (key <c>main</c>), categories and
-/// published products with one price each.</summary>
+/// <summary>Deterministic sandbox data: the product type every project starts with (key <c>main</c>), categories,
+/// published products with one price each, and customers and orders of them (CommercetoolsOrderSeedData).</summary>
 internal static class CommercetoolsSeedData
 {
     public const string ProductTypeKey = "main";
@@ -71,10 +71,11 @@ internal static class CommercetoolsSeedData
                 ["masterData"] = new JsonObject { ["published"] = true, ["hasStagedChanges"] = false, ["current"] = data.DeepClone(), ["staged"] = data },
             });
         }
+        CommercetoolsOrderSeedData.Seed(e, products, Uuid);
     }
 
     /// <summary>A version-4 UUID from the seeded generator, so seeds repeat exactly.</summary>
-    private static string Uuid(Random rng)
+    internal static string Uuid(Random rng)
     {
         var bytes = new byte[16];
         rng.NextBytes(bytes);

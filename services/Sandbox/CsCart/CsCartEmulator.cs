@@ -53,6 +53,8 @@ public sealed class CsCartEmulator : PlatformEmulator
         {
             Required = ["email", "user_type"],
             Filters = new HashSet<string> { "email", "user_type", "status", "company_id" },
+            // fn_update_user refuses an e-mail another user has (fn_is_user_exists), with this notification.
+            Unique = ("email", "The username or email you have chosen already exists."),
             Defaults = () => new JsonObject { ["status"] = "A", ["company_id"] = CsCartSeedData.CompanyId, ["lang_code"] = "en" },
         });
         Add(new CsCartObject("orders", "orders", Orders)

@@ -16,6 +16,10 @@ public sealed record CsCartObject(string Name, string ItemsKey, EntityStore Stor
     /// <summary>Query parameters that filter the list by equality on the field of the same name.</summary>
     public IReadOnlySet<string> Filters { get; init; } = new HashSet<string>();
 
+    /// <summary>A field no two objects may share (users: <c>email</c>, compared without case), and the message a write
+    /// that would share it is refused with.</summary>
+    public (string Field, string Message)? Unique { get; init; }
+
     /// <summary>Fields a create starts with before the body is laid over them.</summary>
     public Func<JsonObject>? Defaults { get; init; }
 }

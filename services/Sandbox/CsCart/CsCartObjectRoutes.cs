@@ -50,7 +50,10 @@ internal static class CsCartObjectRoutes
         foreach (var (key, value) in body)
             if (key != o.IdKey) created[key] = value?.DeepClone();
         created["timestamp"] ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var stored = o.Store.Add(created);
+        var stored = o.Unique is { } unique
+            ? o.Store.AddUnless(existing => SameValue(existing, created, unique.Field), created)
+            : o.Store.Add(created);
+        if (stored is null) return CsCartErrors.Error(400, o.Unique!.Value.Message);
         return CsCartEnvelopes.Answered(201, o.AnsweredIdKey, JsonHelpers.IdOf(stored, o.IdKey));
     }
 
@@ -59,14 +62,24 @@ internal static class CsCartObjectRoutes
         if (Find(o, id) is null) return NotFound(o, id);
         if (e.ObjectBody(c, out var body) is { } error) return error;
         var n = CsCartJson.Long(id)!.Value;
-        o.Store.Update(n, item =>
+        void Change(JsonObject item)
         {
             foreach (var (key, value) in body)
                 if (key != o.IdKey) item[key] = value?.DeepClone();
             item["updated_timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        });
+        }
+        if (o.Unique is { } unique)
+        {
+            o.Store.UpdateUnless(n, Change, (other, next) => SameValue(other, next, unique.Field), out var conflicted);
+            if (conflicted) return CsCartErrors.Error(400, unique.Message);
+        }
+        else
+            o.Store.Update(n, Change);
         return CsCartEnvelopes.Answered(200, o.AnsweredIdKey, n);
     }
+
+    private static bool SameValue(JsonObject a, JsonObject b, string field) =>
+        CsCartJson.Text(a[field]) is { Length: > 0 } value && string.Equals(value, CsCartJson.Text(b[field]), StringComparison.OrdinalIgnoreCase);
 
     public static IResult Delete(CsCartObject o, string id) =>
         CsCartJson.Long(id) is { } n && o.Store.Remove(n) ? CsCartEnvelopes.NoContent() : NotFound(o, id);

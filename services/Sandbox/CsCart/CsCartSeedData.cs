@@ -62,12 +62,14 @@ internal static class CsCartSeedData
         };
     }
 
+    // Each sandbox store's customers have e-mails of their own (Ecwid and BigCommerce customer0001@example.com), so
+    // syncing another store's customers into CS-Cart, which refuses an e-mail twice, finds no one already there.
     public static JsonObject User(int ordinal)
     {
         var rng = SeedPlan.Rng(ordinal, 22);
         return new JsonObject
         {
-            ["email"] = $"customer{ordinal:D4}@example.com",
+            ["email"] = $"buyer{ordinal:D4}@example.org",
             ["firstname"] = SeedPlan.FirstNames[rng.Next(SeedPlan.FirstNames.Length)],
             ["lastname"] = SeedPlan.LastNames[rng.Next(SeedPlan.LastNames.Length)],
             ["user_type"] = "C",
@@ -102,7 +104,7 @@ internal static class CsCartSeedData
         return new JsonObject
         {
             ["user_id"] = user,
-            ["email"] = user > 0 ? $"customer{user:D4}@example.com" : $"guest{ordinal}@example.com",
+            ["email"] = user > 0 ? $"buyer{user:D4}@example.org" : $"guest{ordinal}@example.com",
             ["status"] = (ordinal % 4) switch { 0 => "O", 1 => "P", 2 => "C", _ => "B" },
             ["total"] = Money(total),
             ["subtotal"] = Money(total),

@@ -85,6 +85,32 @@ public sealed class EntityStore
         }
     }
 
+    /// <summary>As <see cref="Add"/>, unless a stored entity conflicts with it (a unique field taken): then null,
+    /// checked and stored under one lock so two writers cannot both take the same value.</summary>
+    public JsonObject? AddUnless(Func<JsonObject, bool> conflicts, JsonObject entity)
+    {
+        lock (_gate) return _items.Values.Any(conflicts) ? null : Add(entity);
+    }
+
+    /// <summary>As <see cref="Update"/>, unless another stored entity conflicts with the updated one: then the entity
+    /// is left as it was and <paramref name="conflicted"/> is true.</summary>
+    public JsonObject? UpdateUnless(long id, Action<JsonObject> mutate, Func<JsonObject, JsonObject, bool> conflicts, out bool conflicted)
+    {
+        lock (_gate)
+        {
+            conflicted = false;
+            if (!_items.TryGetValue(id, out var current)) return null;
+            var next = Clone(current);
+            mutate(next);
+            if (_items.Values.Any(other => !ReferenceEquals(other, current) && conflicts(other, next)))
+            {
+                conflicted = true;
+                return Clone(current);
+            }
+            return Update(id, mutate);
+        }
+    }
+
     /// <summary>Applies <paramref name="mutate"/> to the stored entity atomically; null when the id is unknown.</summary>
     public JsonObject? Update(long id, Action<JsonObject> mutate)
     {
