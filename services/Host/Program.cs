@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Switchboard.Host.Commands;
+using Switchboard.Configuration;
 using Switchboard.Persistence;
 
 var root = new RootCommand("Switchboard: move products, orders and customers between shop platforms")
@@ -21,7 +22,7 @@ try
 catch (Exception ex) when (SetupMistakes(ex).ToList() is { Count: > 0 } mistakes)
 {
     // Mistakes of setup, not of the program: the messages are the whole story.
-    foreach (var mistake in mistakes) await Console.Error.WriteLineAsync($"error: {mistake.Message}");
+    foreach (var mistake in mistakes) await Console.Error.WriteLineAsync($"error: {mistake}");
     return 1;
 }
 catch (Exception ex)
@@ -31,9 +32,11 @@ catch (Exception ex)
 }
 
 // Several services start at once, so their failures may come together (an AggregateException).
-static IEnumerable<StateDatabaseException> SetupMistakes(Exception ex) => ex switch
+static IEnumerable<string> SetupMistakes(Exception ex) => ex switch
 {
-    StateDatabaseException mistake => [mistake],
+    SetupException or StateDatabaseException => [ex.Message],
+    IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse =>
+        [$"{inUse.Message} Is another `switchboard sandbox` or `switchboard demo` still running?"],
     AggregateException all => all.InnerExceptions.SelectMany(SetupMistakes),
     _ => [],
 };

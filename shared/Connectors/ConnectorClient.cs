@@ -24,6 +24,7 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
         foreach (var (name, value) in Platform.DefaultHeaders)
             request.Headers.TryAddWithoutValidation(name, value);
         var described = Redactor.Describe(request);
+        AttemptSent.Track(request);
         HttpResponseMessage response;
         try
         {
@@ -31,9 +32,11 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
         }
         catch (Exception ex) when (NoAnswer(ex, cancellationToken) is { } reason)
         {
+            var sent = AttemptSent.Of(request);
+            if (!sent) reason += " before it was sent (waiting for the client's rate limit or the platform's quota)";
             throw new PlatformException(new PlatformError
             {
-                Messages = [Redactor.Redact(reason)], Request = described, Transient = RetryRules.IsTransient(request.Method, ex),
+                Messages = [Redactor.Redact(reason)], Request = described, Transient = RetryRules.IsTransient(request.Method, ex, sent),
             }, ex);
         }
         using (response)

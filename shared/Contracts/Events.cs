@@ -20,6 +20,8 @@ public sealed record IncomingRunCompleted
 {
     public required Guid RunId { get; init; }
     public required string Incoming { get; init; }
+    /// <summary>The client it fetched from; empty in messages from versions before it was carried.</summary>
+    public string Client { get; init; } = "";
     public required int Pages { get; init; }
     public required int Entities { get; init; }
     public bool Succeeded => Error is null;
@@ -41,6 +43,8 @@ public sealed record EntityPublished
     public required Guid TaskId { get; init; }
     public required string Route { get; init; }
     public required string Outgoing { get; init; }
+    /// <summary>The client it was published through; empty in messages from versions before it was carried.</summary>
+    public string Client { get; init; } = "";
     public required int StatusCode { get; init; }
     /// <summary>The id the target store gave the entity, when its answer names one.</summary>
     public string? TargetId { get; init; }
@@ -58,5 +62,7 @@ public sealed record EntityPublishFailed
     public required Guid TaskId { get; init; }
     public required string Route { get; init; }
     public required string Outgoing { get; init; }
+    /// <summary>The client that refused it, or that could not be reached; empty in messages from versions before it was carried.</summary>
+    public string Client { get; init; } = "";
     public required PlatformError Error { get; init; }
 }

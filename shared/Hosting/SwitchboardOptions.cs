@@ -30,7 +30,7 @@ public sealed record SwitchboardOptions
     public static Uri RabbitMqUriFromEnvironment() =>
         Environment.GetEnvironmentVariable("RABBITMQ_URI") is { Length: > 0 } uri
             ? new Uri(uri)
-            : throw new InvalidOperationException("RABBITMQ_URI is not set; it names the broker, e.g. amqp://guest:guest@127.0.0.1:5672/");
+            : throw new Configuration.SetupException("RABBITMQ_URI is not set; it names the broker, e.g. amqp://guest:guest@127.0.0.1:5672/");
 
     /// <summary>Start returns only once the bus has bound every queue (the command line, which sends a run's first
     /// command right after). A service started alone returns at once and tells its readiness through /health/ready.</summary>

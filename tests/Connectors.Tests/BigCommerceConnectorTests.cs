@@ -108,7 +108,9 @@ public sealed class BigCommerceConnectorTests
     public async Task After_five_429s_every_product_arrives_after_the_waits_the_headers_asked_for()
     {
         await using var sandbox = await SandboxClients.StartAsync(bigCommerceProducts: 500);
-        var wait = TimeSpan.FromMilliseconds(400);
+        // Longer than the fallback backoff's first waits (about 0.5 s, 1 s), so only a client that reads
+        // X-Rate-Limit-Time-Reset-Ms waits this long after every 429.
+        var wait = TimeSpan.FromMilliseconds(1500);
         sandbox.BigCommerce.Faults.RespondTooManyRequests(5, wait);
         var client = SandboxClients.BigCommerce(sandbox);
 

@@ -112,6 +112,7 @@ public sealed class PipelineTests
 
         Assert.Equal(15, summary.Routes["products-to-ecwid"].Failed);
         Assert.All(summary.Errors, e => Assert.Contains("HTTP 403", e));
+        Assert.All(summary.Errors, e => Assert.Contains("Invalid access token in the request", e));
         Assert.DoesNotContain(summary.Errors, e => e.Contains("secret_revoked"));
         Assert.Equal(0, harness.Sandbox.Ecwid.Products.Count);
     }

@@ -90,7 +90,8 @@ public sealed class RunSession
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async progress =>
             {
-                var fetched = progress.AddTask("fetched 0 entities", maxValue: 1);
+                // How many pages a fetch has is known only at its end, so the fetch bar moves without a share until then.
+                var fetched = progress.AddTask("fetched 0 entities", maxValue: 1).IsIndeterminate();
                 var routed = progress.AddTask("tasks ended 0 / 0", maxValue: 1);
                 while (true)
                 {
@@ -99,12 +100,12 @@ public sealed class RunSession
                     var tasks = snapshot.Summary.Routes.Values.Sum(r => r.Fetched);
                     var ended = totals.Published + totals.Skipped + totals.Failed;
                     fetched.Description = $"fetched {snapshot.FetchedEntities} entities in {snapshot.FetchedPages} pages";
-                    fetched.Value = snapshot.Done ? 1 : 0.5;
                     routed.Description = $"published {totals.Published}, skipped {totals.Skipped}, failed {totals.Failed}";
                     routed.MaxValue = Math.Max(1, tasks);
                     routed.Value = ended;
                     if (snapshot.Done)
                     {
+                        fetched.IsIndeterminate = false;
                         fetched.Value = fetched.MaxValue;
                         routed.Value = routed.MaxValue;
                         return snapshot;

@@ -44,6 +44,7 @@ public static class PlatformHttpClients
                     });
                 return new AuthenticationHandler(authenticator);
             });
+            builder.AddHttpMessageHandler(() => new AttemptSentHandler());
             builder.AddHttpMessageHandler(() => new RequestMetricsHandler(client.Name));
             if (client.LogRequests != RequestLogging.None)
                 builder.AddHttpMessageHandler(sp => new RequestLoggingHandler(client.LogRequests, redactor,

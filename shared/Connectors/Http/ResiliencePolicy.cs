@@ -33,7 +33,8 @@ public static class ResiliencePolicy
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
             {
                 { Result: { } response } => RetryRules.IsTransient(response.RequestMessage?.Method, response.StatusCode),
-                { Exception: { } exception } => RetryRules.IsTransient(args.Context.GetRequestMessage()?.Method, exception),
+                { Exception: { } exception } => RetryRules.IsTransient(args.Context.GetRequestMessage()?.Method, exception,
+                    AttemptSent.Of(args.Context.GetRequestMessage())),
                 _ => false,
             }),
         });

@@ -85,6 +85,7 @@ public sealed class FetchEntitiesConsumer<TPlatform>(ConnectorClients<TPlatform>
             {
                 RunId = message.RunId,
                 Incoming = message.Incoming,
+                Client = message.Client,
                 Pages = message.PagesBefore + page.PageNumber,
                 Entities = before + page.Entities.Count,
                 LatestChange = latestChange,
@@ -105,6 +106,7 @@ public sealed class FetchEntitiesConsumer<TPlatform>(ConnectorClients<TPlatform>
         {
             RunId = context.Message.RunId,
             Incoming = context.Message.Incoming,
+            Client = context.Message.Client,
             Pages = pageNumber - 1,
             Entities = entitiesBefore,
             Error = error,

@@ -26,6 +26,7 @@ public sealed class PublishEntityConsumer<TPlatform>(ConnectorClients<TPlatform>
                     TaskId = message.TaskId,
                     Route = message.Route,
                     Outgoing = message.Outgoing,
+                    Client = message.Client,
                     StatusCode = result.StatusCode,
                     TargetId = result.TargetId,
                     Response = result.Response,
@@ -54,6 +55,7 @@ public sealed class PublishEntityConsumer<TPlatform>(ConnectorClients<TPlatform>
             TaskId = message.TaskId,
             Route = message.Route,
             Outgoing = message.Outgoing,
+            Client = message.Client,
             Error = error,
         });
     }
