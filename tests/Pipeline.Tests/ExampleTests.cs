@@ -54,7 +54,8 @@ public sealed class ExampleTests
         // Examples are named <source>-…-to-<target>: only the source store is seeded, as a real target starts empty.
         Assert.Equal(new[] { SourcePlatform(example) }, SandboxSeeding.SeedSources(harness.Sandbox, integration, SeededProducts));
         harness.Sandbox.BigCommerce.RecordResponseBodies = true;
-        var route = Assert.Single(integration.Routes.Values);
+        // The example's sync route; a deletion feed's route beside it works through that route's key mappings.
+        var route = Assert.Single(integration.Routes.Values, r => r.KeyMappingsOf is null);
         var outgoing = integration.Outgoing[route.To];
         var target = Emulator(harness.Sandbox, integration.Clients[outgoing.Client].Platform);
 
