@@ -26,18 +26,25 @@ public static class BigCommerceApi
 
     public static Task<OpenApiContract> LoadAsync() => Contract.Value;
 
+    /// <summary>Every way the recorded requests and answers disagree with BigCommerce's files.</summary>
+    public static async Task<IReadOnlyList<string>> CheckAsync(IEnumerable<Sandbox.RecordedRequest> recorded)
+    {
+        var all = recorded.ToArray();
+        return [.. await CheckRequestsAsync(all).ConfigureAwait(false), .. await CheckAnswersAsync(all).ConfigureAwait(false)];
+    }
+
     /// <summary>Every way the requests a client sent disagree with BigCommerce's files.</summary>
-    public static async Task<IReadOnlyList<string>> CheckRequestsAsync(IEnumerable<Exchange> exchanges)
+    public static async Task<IReadOnlyList<string>> CheckRequestsAsync(IEnumerable<Sandbox.RecordedRequest> recorded)
     {
         var contract = await LoadAsync().ConfigureAwait(false);
-        return exchanges.SelectMany(e => contract.CheckRequest(e).Where(finding => !IsFileError(e, finding))).ToArray();
+        return recorded.Select(Exchange.Of).SelectMany(e => contract.CheckRequest(e).Where(finding => !IsFileError(e, finding))).ToArray();
     }
 
     /// <summary>Every way the answers a server gave disagree with BigCommerce's files.</summary>
-    public static async Task<IReadOnlyList<string>> CheckAnswersAsync(IEnumerable<Exchange> exchanges)
+    public static async Task<IReadOnlyList<string>> CheckAnswersAsync(IEnumerable<Sandbox.RecordedRequest> recorded)
     {
         var contract = await LoadAsync().ConfigureAwait(false);
-        return exchanges.Where(e => !IsKnownUndocumentedStatus(e)).SelectMany(e => contract.CheckAnswer(e, StatusesDocumentedElsewhere)).ToArray();
+        return recorded.Select(Exchange.Of).Where(e => !IsKnownUndocumentedStatus(e)).SelectMany(e => contract.CheckAnswer(e, StatusesDocumentedElsewhere)).ToArray();
     }
 
     private static bool IsFileError(Exchange e, string finding) =>
