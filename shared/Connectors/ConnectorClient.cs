@@ -89,9 +89,17 @@ public sealed class ConnectorClient(ClientConfig config, PlatformConnector platf
         }
     }
 
+    // HttpClient's own message ("An error occurred while sending the request.") hides the cause a socket error names.
+    private static string WhatHappened(Exception e)
+    {
+        var inner = e;
+        while (inner.InnerException is not null) inner = inner.InnerException;
+        return ReferenceEquals(inner, e) || e.Message.Contains(inner.Message, StringComparison.Ordinal) ? e.Message : $"{e.Message} ({inner.Message})";
+    }
+
     private static string? NoAnswer(Exception ex, CancellationToken cancellationToken) => ex switch
     {
-        HttpRequestException e => $"no answer: {e.Message}",
+        HttpRequestException e => $"no answer: {WhatHappened(e)}",
         TimeoutRejectedException e => $"timed out after {e.Timeout.TotalSeconds:0.#} s",
         TaskCanceledException when !cancellationToken.IsCancellationRequested => "timed out",
         BrokenCircuitException => "the circuit to this client is open after repeated failures; not calling it for a moment",

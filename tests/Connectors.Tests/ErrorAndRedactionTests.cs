@@ -30,6 +30,14 @@ public sealed class ErrorAndRedactionTests
     }
 
     [Fact]
+    public void An_HTML_page_without_a_title_is_named_by_its_heading_or_else_its_text()
+    {
+        Assert.Equal(["HTML page instead of JSON: 502 Bad Gateway"], ErrorBodyReader.Default.Read("<h1>502 Bad Gateway</h1>nginx", "text/html"));
+        Assert.Equal(["HTML page instead of JSON: Down for maintenance & back soon"],
+            ErrorBodyReader.Default.Read("<html><body><p>Down for <b>maintenance</b> &amp; back soon</p></body></html>", null));
+    }
+
+    [Fact]
     public void Credentials_are_redacted_wherever_they_appear_even_url_encoded()
     {
         var redactor = new Redactor(["s3cr3t/token+1"]);

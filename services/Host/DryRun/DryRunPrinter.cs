@@ -10,6 +10,9 @@ namespace Switchboard.Host.DryRun;
 /// "would be published").</summary>
 public static class DryRunPrinter
 {
+    // For people reading it: "<p>" rather than "\u003Cp\u003E". Only printed, never sent.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void PrintJson(RunSummary summary, IReadOnlyList<DryRunRequest> requests)
     {
         var json = JsonSerializer.SerializeToNode(summary, TaskPrinter.Json)!.AsObject();
@@ -26,7 +29,7 @@ public static class DryRunPrinter
             foreach (var request in route)
             {
                 CliConsole.Out.WriteLine($"  {request.Method} {request.Target}   (entity {request.EntityKey})");
-                if (request.Payload is not null) CliConsole.Out.WriteLine($"    {request.Payload.ToJsonString()}");
+                if (request.Payload is not null) CliConsole.Out.WriteLine($"    {request.Payload.ToJsonString(Readable)}");
             }
         }
         SummaryPrinter.PrintTable(summary);

@@ -24,7 +24,8 @@ public sealed class RunSession
             .AddFilter("Microsoft", LogLevel.Warning)
             .AddFilter("MassTransit", verbose ? LogLevel.Warning : LogLevel.Error)
             .AddFilter("System.Net.Http", LogLevel.Warning)
-            .AddFilter("Polly", LogLevel.Error);
+            // Each retried attempt is a Polly "fail" line; the run's summary already names what finally failed.
+            .AddFilter("Polly", verbose ? LogLevel.Warning : LogLevel.None);
         // Progress and results own standard output; logs go to standard error.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton<RunMonitor>();

@@ -21,11 +21,12 @@ public static class TaskPrinter
     public static void PrintTable(IReadOnlyList<TaskRow> tasks)
     {
         var table = new Table().AddColumns("task", "run", "route", "key", "status", "attempts", "next try (UTC)", "reason / last error");
+        // A finished task needs no reason; its answer is in --json.
         foreach (var t in tasks)
             table.AddRow(
                 t.TaskId.ToString()[..8], t.RunId.ToString()[..8], Markup.Escape(t.Route), Markup.Escape(t.EntityKey), Status(t.Status),
                 $"{t.Attempts}", t.NextAttemptAt is { } next ? $"{next:yyyy-MM-dd HH:mm:ss}" : "",
-                Markup.Escape(Shorten(t.Reason ?? t.Response ?? "")));
+                Markup.Escape(Shorten(t.Reason ?? "")));
         CliConsole.Out.Write(table);
         CliConsole.Out.MarkupLine($"{tasks.Count} tasks; ids select by their first characters (--run, --task); --json shows requests, answers and every attempt");
     }

@@ -107,8 +107,12 @@ public abstract class PlatformEmulator
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
+        // Standard error: standard output belongs to the command that runs the sandbox (`demo --json` prints only JSON).
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A port already taken fails the start, and the caller says so in one line; the host's own report is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         var address = host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(host);
         builder.WebHost.ConfigureKestrel(k =>
         {

@@ -42,8 +42,12 @@ public sealed partial record ErrorBodyReader
         }
         if (trimmed.StartsWith('<') || contentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
         {
-            var title = HtmlTitle().Match(body);
-            return [$"HTML page instead of JSON{(title.Success ? $": {title.Groups[1].Value.Trim()}" : "")}"];
+            // A proxy's or server's error page says what happened in its title, else its first heading, else its text.
+            var said = new[] { HtmlTitle().Match(body), HtmlHeading().Match(body) }
+                .Where(m => m.Success).Select(m => HtmlTags().Replace(m.Groups[1].Value, " ").Trim())
+                .FirstOrDefault(text => text.Length > 0)
+                ?? Shorten(Whitespace().Replace(HtmlTags().Replace(body, " "), " ").Trim());
+            return [$"HTML page instead of JSON{(said.Length > 0 ? $": {System.Net.WebUtility.HtmlDecode(said)}" : "")}"];
         }
         return [Shorten(body)];
     }
@@ -97,4 +101,13 @@ public sealed partial record ErrorBodyReader
 
     [GeneratedRegex("<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlTitle();
+
+    [GeneratedRegex("<h1[^>]*>(.*?)</h1>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlHeading();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex("<[^>]*>", RegexOptions.Singleline)]
+    private static partial Regex HtmlTags();
 }
