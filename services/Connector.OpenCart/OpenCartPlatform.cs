@@ -53,10 +53,32 @@ public sealed class OpenCartPlatform : PlatformConnector
     public override IReadOnlyList<string> ExplainRefusal(ClientConfig client, HttpRequestMessage request, int status, IReadOnlyList<string> messages) =>
         status == 403 && VersionOf(client).IsSigned ? [.. messages, OpenCartSignatureAuthenticator.WhyRefused(request)] : messages;
 
-    public override Task<PublishResult> PublishAsync(ConnectorClient client, EntityRequest request, string method, JsonObject document, CancellationToken cancellationToken) =>
-        request.Entity.Equals(OpenCartCatalog.PlaceOrder, StringComparison.OrdinalIgnoreCase)
-            ? OrderPlacement.PlaceAsync(client, VersionOf(client.Config), document, cancellationToken)
-            : base.PublishAsync(client, request, method, document, cancellationToken);
+    public override Task<PublishResult> PublishAsync(ConnectorClient client, EntityRequest request, string method, JsonObject document, CancellationToken cancellationToken)
+    {
+        var version = VersionOf(client.Config);
+        if (Is(request, OpenCartCatalog.PlaceOrder))
+            return OrderPlacement.PlaceAsync(client, version, document, cancellationToken);
+        if (version.IsSale && Is(request, OpenCartCatalog.EditOrder))
+            return OrderEditing.EditAsync(client, version, request, document, cancellationToken);
+        if (version.IsSale && Is(request, OpenCartCatalog.AddHistory))
+            return AddHistory40Async(client, request, method, document, cancellationToken);
+        return base.PublishAsync(client, request, method, document, cancellationToken);
+    }
+
+    private static bool Is(EntityRequest request, string entity) => request.Entity.Equals(entity, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>4.0's api/sale/order.php addHistory() reads <c>order_id</c> from POST, not from the query as 3.0's
+    /// api/order/history does: the same entity (query.order_id) reaches it as a form field.</summary>
+    private Task<PublishResult> AddHistory40Async(ConnectorClient client, EntityRequest request, string method, JsonObject document, CancellationToken cancellationToken)
+    {
+        var resolved = EntityPublisher.Resolve(client, request, document);
+        if (!resolved.Query.TryGetValue("order_id", out var orderId) || document["payload"] is not (null or JsonObject))
+            return base.PublishAsync(client, request, method, document, cancellationToken);
+        var payload = (JsonObject?)document["payload"]?.DeepClone() ?? new JsonObject();
+        payload["order_id"] ??= orderId;
+        var query = resolved.Query.Where(q => q.Key != "order_id").ToDictionary(q => q.Key, q => q.Value);
+        return base.PublishAsync(client, resolved with { Query = query }, method, new JsonObject { ["payload"] = payload }, cancellationToken);
+    }
 
     public static OpenCartVersion VersionOf(ClientConfig client) =>
         OpenCartVersion.TryParse(client.Setting("version"), out var version) ? version : OpenCartVersion.Default;

@@ -24,7 +24,7 @@ public static class OrderPlacement
         var sequence = new StepSequence(What);
         string? session = null;
         if (version.IsSession)
-            session = await sequence.RunAsync("Login", plan.Count + 1, () => LoginAsync(client, version, cancellationToken));
+            session = await sequence.RunAsync("Login", plan.Count + 1, () => OpenCartSessionCalls.LoginAsync(client, version, cancellationToken));
         var total = sequence.Done.Count + plan.Count;
 
         var state = version.IsSigned ? SignedState(order) : null;
@@ -35,7 +35,7 @@ public static class OrderPlacement
             // What a step learns belongs to that step: a refusal to choose a method names it like a refused call.
             last = await sequence.RunAsync(step.Entity, total, async () =>
             {
-                var answer = await SendAsync(client, step.Entity, fields, session, cancellationToken);
+                var answer = await OpenCartSessionCalls.SendAsync(client, step.Entity, fields, session, cancellationToken);
                 step.Learn?.Invoke(order, state, answer);
                 return answer;
             });
@@ -116,36 +116,12 @@ public static class OrderPlacement
         _ => null,
     };
 
-    private static JsonObject Pick(JsonObject order, params string[] names)
+    internal static JsonObject Pick(JsonObject order, params string[] names)
     {
         var fields = new JsonObject();
         foreach (var name in names)
             if (order[name] is { } value) fields[name] = value.DeepClone();
         return fields;
-    }
-
-    private static async Task<string> LoginAsync(ConnectorClient client, OpenCartVersion version, CancellationToken cancellationToken)
-    {
-        using var request = OpenCartLogin.Request(client.Config, version);
-        request.Options.Set(SessionAuthenticator.OwnSession, true);
-        var answer = await client.SendAsync(request, cancellationToken);
-        return OpenCartLogin.TokenIn(answer.Body, answer.StatusCode, answer.Request)
-            ?? throw OpenCartLogin.Refused(answer.StatusCode, answer.Body, answer.Body?.ToJsonString() ?? "", answer.Request);
-    }
-
-    private static async Task<JsonNode?> SendAsync(ConnectorClient client, string entity, JsonObject? fields, string? session, CancellationToken cancellationToken)
-    {
-        var uri = client.Requests.Build(new EntityRequest { Entity = entity }, new Dictionary<string, string>());
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
-        {
-            Content = PhpFormEncoding.Content(fields ?? new JsonObject()),
-        };
-        if (session is not null)
-        {
-            request.Options.Set(SessionAuthenticator.OwnSession, true);
-            QueryParameters.Set(request, OpenCartLogin.SessionQuery(client.Config, session));
-        }
-        return (await client.SendAsync(request, cancellationToken)).Body;
     }
 
     private static JsonObject Validated(ConnectorClient client, OpenCartVersion version, JsonObject document)

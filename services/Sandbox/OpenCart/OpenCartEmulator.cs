@@ -170,7 +170,6 @@ public sealed class OpenCartEmulator : PlatformEmulator
 
         var op = OpenCartRoutes.Operation(route, version);
         if (op is null) return RouteNotFound(context);
-        if (op == "order.add" && version.Generation == "4.0" && request.Query.ContainsKey("order_id")) op = "order.edit";
         if (op == OpenCartRoutes.Login) return JsonHelpers.Json(200, Login(post, ip));
 
         lock (_gate)

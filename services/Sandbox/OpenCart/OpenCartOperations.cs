@@ -37,11 +37,12 @@ internal static partial class OpenCartOperations
         ["reward"] = Reward,
         ["reward.maximum"] = c => new JsonObject { ["maximum"] = 0 },
         ["reward.available"] = c => new JsonObject { ["points"] = 0 },
-        ["order.add"] = c => OrderAdd(c, null),
+        ["order.add"] = c => c.Is40 ? Confirm40(c) : OrderAdd(c, null),
         ["order.edit"] = c => long.TryParse(c.Query("order_id"), out var id) && c.Store.Orders.Get(id) is not null
             ? OrderAdd(c, id) : Error("Warning: Order could not be found!"),
-        ["order.delete"] = OrderDelete,
+        ["order.delete"] = c => c.Is40 ? OrderDelete40(c) : OrderDelete(c),
         ["order.info"] = OrderInfo,
+        ["order.load"] = OrderLoad,
         ["order.history"] = OrderHistory,
     };
 
@@ -72,7 +73,7 @@ internal static partial class OpenCartOperations
             if (missing.Count > 0) return new JsonObject { ["error"] = new JsonObject { ["option"] = missing } };
             s.Cart.Add(Line(s, id.ToString(CultureInfo.InvariantCulture), PhpForm.Str(c.Post, "quantity"), option));
         }
-        ForgetMethods(s);
+        ForgetMethods(c);
         return Success("Success: You have modified your shopping cart!");
     }
 
@@ -88,23 +89,27 @@ internal static partial class OpenCartOperations
     {
         var line = c.Session.Cart.FirstOrDefault(l => l["cart_id"]!.ToString() == PhpForm.Str(c.Post, "key"));
         if (line is not null) line["quantity"] = int.TryParse(PhpForm.Str(c.Post, "quantity"), out var q) ? q : 1;
-        ForgetMethods(c.Session);
+        ForgetMethods(c);
         return Success("Success: You have modified your shopping cart!");
     }
 
     private static JsonObject CartRemove(OpenCartCall c)
     {
         c.Session.Cart.RemoveAll(l => l["cart_id"]!.ToString() == PhpForm.Str(c.Post, "key"));
-        ForgetMethods(c.Session);
+        ForgetMethods(c);
         return Success("Success: You have modified your shopping cart!");
     }
 
-    private static void ForgetMethods(OpenCartSession s)
+    /// <summary>A changed cart forgets the offered methods; 3.0 also the chosen ones, while 4.0's api/sale/cart.php
+    /// add/edit/remove unset only <c>shipping_methods</c> and <c>payment_methods</c> (a loaded order keeps its methods).</summary>
+    private static void ForgetMethods(OpenCartCall c)
     {
-        s.ShippingMethod = null;
+        var s = c.Session;
         s.ShippingMethods = null;
-        s.PaymentMethod = null;
         s.PaymentMethods = null;
+        if (c.Is40) return;
+        s.ShippingMethod = null;
+        s.PaymentMethod = null;
     }
 
     /// <summary>The cart's lines that are real products, priced (cart->getProducts()).</summary>
@@ -357,11 +362,57 @@ internal static partial class OpenCartOperations
         if (editing is { } id)
         {
             c.Store.Orders.Update(id, o => { foreach (var (k, v) in order) o[k] = v?.DeepClone(); });
-            return Success("Success: You have modified orders!");
+            return c.Is40 ? new JsonObject { ["success"] = "Success: You have modified orders!", ["order_id"] = id } : Success("Success: You have modified orders!");
         }
         var created = c.Store.Orders.Add(order);
-        s.Cart.Clear();
-        return new JsonObject { ["success"] = "Success: You have modified orders!", ["order_id"] = created["order_id"]!.DeepClone() };
+        var createdId = created["order_id"]!.GetValue<long>();
+        // 4.0's confirm() keeps the new order_id in the session (so a later confirm there edits it) and the cart as it is.
+        if (c.Is40) s.OrderId = createdId;
+        else s.Cart.Clear();
+        return new JsonObject { ["success"] = "Success: You have modified orders!", ["order_id"] = createdId };
+    }
+
+    /// <summary>4.0's api/sale/order.php confirm(): edits the order of the session's <c>order_id</c> (set by load() or
+    /// an earlier confirm) and adds one when there is none — <c>?order_id</c> is not read. An order_id whose order is
+    /// gone is answered as done, with nothing changed.</summary>
+    private static JsonObject Confirm40(OpenCartCall c)
+    {
+        if (c.Session.OrderId is not { } id) return OrderAdd(c, null);
+        if (c.Store.Orders.Get(id) is not null) return OrderAdd(c, id);
+        return new JsonObject { ["success"] = "Success: You have modified orders!", ["order_id"] = id };
+    }
+
+    /// <summary>4.0's api/sale/order.php load(): the order of <c>?order_id</c> goes into the session — its id, customer,
+    /// addresses, chosen methods, currency, coupon and products (added to the cart) — and the answer is only "success".</summary>
+    private static JsonObject OrderLoad(OpenCartCall c)
+    {
+        if (!long.TryParse(c.Query("order_id"), out var id) || c.Store.Orders.Get(id) is not { } order) return Error("Warning: Order could not be found!");
+        var s = c.Session;
+        s.OrderId = id;
+        s.Customer = (JsonObject?)order["customer"]?.DeepClone();
+        s.PaymentAddress = (JsonObject?)order["payment_address"]?.DeepClone();
+        s.PaymentMethod = (JsonObject?)order["payment_method"]?.DeepClone();
+        if (order["shipping_method"] is JsonObject shippingMethod)
+        {
+            s.ShippingAddress = (JsonObject?)order["shipping_address"]?.DeepClone();
+            s.ShippingMethod = (JsonObject)shippingMethod.DeepClone();
+        }
+        if (order["currency_code"]?.ToString() is { Length: > 0 } currency) s.Currency = currency;
+        if (order["coupon"]?.ToString() is { Length: > 0 } coupon) s.Coupon = coupon;
+        foreach (var product in order["products"]?.AsArray() ?? [])
+            s.Cart.Add(Line(s, product!["product_id"]!.ToString(), product["quantity"]!.ToString(), product["option"] as JsonObject));
+        return Success("Success: You have modified orders!");
+    }
+
+    /// <summary>4.0's delete(): the orders of <c>?order_id</c> and of posted <c>selected[]</c> that exist are deleted;
+    /// the answer is "success" either way.</summary>
+    private static JsonObject OrderDelete40(OpenCartCall c)
+    {
+        var selected = c.Post["selected"] is JsonObject rows ? rows.Select(r => r.Value?.ToString() ?? "") : [];
+        var ids = selected.Append(c.Query("order_id"));
+        foreach (var id in ids)
+            if (long.TryParse(id, out var number)) c.Store.Orders.Remove(number);
+        return Success("Success: You have modified orders!");
     }
 
     private static JsonObject OrderDelete(OpenCartCall c) =>
@@ -376,7 +427,9 @@ internal static partial class OpenCartOperations
 
     private static JsonObject OrderHistory(OpenCartCall c)
     {
-        if (!long.TryParse(c.Query("order_id"), out var id) || c.Store.Orders.Get(id) is null) return Error("Warning: Order could not be found!");
+        // 4.0's addHistory() reads order_id from POST; 3.0's api/order/history from the query.
+        var orderId = c.Is40 ? PhpForm.Str(c.Post, "order_id") : c.Query("order_id");
+        if (!long.TryParse(orderId, out var id) || c.Store.Orders.Get(id) is null) return Error("Warning: Order could not be found!");
         var status = long.TryParse(PhpForm.Str(c.Post, "order_status_id"), out var s) ? s : 0;
         c.Store.Orders.Update(id, o =>
         {
@@ -393,4 +446,7 @@ internal static partial class OpenCartOperations
 internal sealed record OpenCartCall(OpenCartEmulator Store, OpenCartSession Session, JsonObject Post, Microsoft.AspNetCore.Http.IQueryCollection QueryString, string Ip)
 {
     public string Query(string name) => QueryString[name].ToString();
+
+    /// <summary>The store runs 4.0 (api/sale/* routes), whose controllers differ from 3.0's where noted.</summary>
+    public bool Is40 => new OpenCartApiVersion(Store.Version).Generation == "4.0";
 }

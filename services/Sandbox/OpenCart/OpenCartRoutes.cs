@@ -15,21 +15,24 @@ internal static class OpenCartRoutes
         ("currency", "api/currency", "api/sale/currency"),
         ("customer", "api/customer", "api/sale/customer"),
         ("payment.address", "api/payment/address", "api/sale/payment_address"),
-        ("payment.methods", "api/payment/methods", "api/sale/payment_method{s}getMethods"),
-        ("payment.method", "api/payment/method", "api/sale/payment_method"),
+        // 4.0 (catalog/controller/api/sale/payment_method.php): index() lists the methods, save() sets one; same for shipping.
+        ("payment.methods", "api/payment/methods", "api/sale/payment_method"),
+        ("payment.method", "api/payment/method", "api/sale/payment_method{s}save"),
         ("shipping.address", "api/shipping/address", "api/sale/shipping_address"),
-        ("shipping.methods", "api/shipping/methods", "api/sale/shipping_method{s}getMethods"),
-        ("shipping.method", "api/shipping/method", "api/sale/shipping_method"),
+        ("shipping.methods", "api/shipping/methods", "api/sale/shipping_method"),
+        ("shipping.method", "api/shipping/method", "api/sale/shipping_method{s}save"),
         ("coupon", "api/coupon", "api/sale/coupon"),
         ("voucher", "api/voucher", "api/sale/voucher"),
         ("voucher.add", "api/voucher/add", "api/sale/voucher{s}add"),
         ("reward", "api/reward", "api/sale/reward"),
         ("reward.maximum", "api/reward/maximum", "api/sale/reward{s}maximum"),
         ("reward.available", "api/reward/available", "api/sale/reward{s}available"),
+        // 4.0's confirm() adds, or edits the order load() put into the session; 4.0 has no route answering an order.
         ("order.add", "api/order/add", "api/sale/order{s}confirm"),
         ("order.edit", "api/order/edit", ""),
         ("order.delete", "api/order/delete", "api/sale/order{s}delete"),
-        ("order.info", "api/order/info", "api/sale/order{s}load"),
+        ("order.info", "api/order/info", ""),
+        ("order.load", "", "api/sale/order{s}load"),
         ("order.history", "api/order/history", "api/sale/order{s}addHistory"),
     ];
 
@@ -54,7 +57,7 @@ internal static class OpenCartRoutes
     {
         foreach (var (op, v30, v40) in Table)
         {
-            var path = version.Generation == "3.0" ? v30 : v40.Replace("{s}", version.Separator.ToString());
+            var path = version.Generation == "3.0" ? v30 : v40.Replace("{s}", version.Separator.ToString(), StringComparison.Ordinal);
             if (path.Length > 0 && path == route) return op;
         }
         return null;

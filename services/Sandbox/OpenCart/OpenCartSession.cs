@@ -23,6 +23,9 @@ public sealed class OpenCartSession
     public int? Reward { get; set; }
     public List<JsonObject> Vouchers { get; } = [];
     public string Currency { get; set; } = "USD";
+
+    /// <summary>4.0: the order <c>api/sale/order.load</c> put into the session, which <c>confirm</c> then edits.</summary>
+    public long? OrderId { get; set; }
     private int _nextCartId = 1;
 
     public int NextCartId() => _nextCartId++;
