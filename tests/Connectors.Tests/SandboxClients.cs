@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Switchboard.Configuration;
 using Switchboard.Connector.BigCommerce;
 using Switchboard.Connector.CsCart;
@@ -78,10 +79,14 @@ public static class SandboxClients
             Secrets = [apiKey ?? sandbox.CsCart.ApiKey],
         });
 
-    public static ConnectorClient Create(PlatformConnector platform, ClientConfig config)
+    /// <param name="logs">Where the client's request log goes (<c>logRequests</c>); nowhere when null.</param>
+    public static ConnectorClient Create(PlatformConnector platform, ClientConfig config, ILoggerProvider? logs = null)
     {
         var integration = new Integration { Clients = new Dictionary<string, ClientConfig> { [config.Name] = config } };
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null) logging.AddProvider(logs);
+        });
         services.AddPlatformHttpClients(integration, platform, Path.GetTempPath());
         var http = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient(PlatformHttpClients.NameOf(config.Name));
         return new ConnectorClient(config, platform, http);

@@ -154,7 +154,7 @@ public abstract class PlatformEmulator
         var answer = RecordResponseBodies ? new AnswerCapture(context) : null;
         try
         {
-            var latency = Faults.Latency;
+            var latency = Faults.TakeDelay();
             if (latency > TimeSpan.Zero) await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
 
             if (IsPublic(context.Request))
