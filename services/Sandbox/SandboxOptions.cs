@@ -20,8 +20,9 @@ public sealed class SandboxOptions
     /// <summary>commercetools API and its token endpoint (<c>/oauth/token</c>) on one port; 0 picks a free port (tests).</summary>
     public int CommercetoolsPort { get; set; } = 38105;
 
-    /// <summary>Every emulator on a free port instead of its fixed one, so tests can run side by side.</summary>
-    public bool FreePorts { get; set; }
+    /// <summary>Every emulator on a free port instead of its fixed one, so tests can run side by side. On by default
+    /// when <c>SWITCHBOARD_SANDBOX_PORTS=free</c>, so tests can run <c>switchboard sandbox</c> and <c>demo</c> side by side too.</summary>
+    public bool FreePorts { get; set; } = Environment.GetEnvironmentVariable("SWITCHBOARD_SANDBOX_PORTS") == "free";
 
     /// <summary>Products to generate; categories, customers and orders are derived from it (see SeedPlan).</summary>
     public int SeedBigCommerceProducts { get; set; }

@@ -15,7 +15,7 @@ public sealed class FileTests : IDisposable
         var error = Assert.Single(_files.Load(missing).Errors);
 
         Assert.Equal(missing, error.Location.File);
-        Assert.Equal($"no such file or directory: {missing}", error.Message);
+        Assert.Equal($"{missing}: no such file or directory", error.ToString());
     }
 
     [Fact]

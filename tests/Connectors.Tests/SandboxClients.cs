@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Switchboard.Configuration;
 using Switchboard.Connector.BigCommerce;
 using Switchboard.Connector.CsCart;
@@ -79,10 +80,14 @@ public static class SandboxClients
         });
 
     /// <param name="clock">The clock the client's authenticator reads token ages from (default: the system clock).</param>
-    public static ConnectorClient Create(PlatformConnector platform, ClientConfig config, TimeProvider? clock = null)
+    /// <param name="logs">Where the client's request log goes (<c>logRequests</c>); nowhere when null.</param>
+    public static ConnectorClient Create(PlatformConnector platform, ClientConfig config, TimeProvider? clock = null, ILoggerProvider? logs = null)
     {
         var integration = new Integration { Clients = new Dictionary<string, ClientConfig> { [config.Name] = config } };
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null) logging.AddProvider(logs);
+        });
         services.AddPlatformHttpClients(integration, platform, Path.GetTempPath(), clock);
         var http = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient(PlatformHttpClients.NameOf(config.Name));
         return new ConnectorClient(config, platform, http);

@@ -44,6 +44,17 @@ public sealed class CommandLineTests
               r:
                 from: products
                 to: nowhere
+              r2:
+                from: ghost
+                to: out
+            """, TestContext.Current.CancellationToken);
+        var more = Path.Combine(folder, "more.yaml");
+        await File.WriteAllTextAsync(more, """
+            outgoing:
+              out2:
+                client: nobody
+                entity: products
+                method: POST
             """, TestContext.Current.CancellationToken);
 
         var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, ["validate", folder], cancellationToken: TestContext.Current.CancellationToken);
@@ -58,6 +69,20 @@ public sealed class CommandLineTests
         Assert.Contains($"{flows}:13: outgoing.out.method:", output);
         Assert.Contains($"{flows}:14: outgoing.out.colour:", output);
         Assert.Contains($"{flows}:18: routes.r.to:", output);
+        Assert.Contains($"{flows}:20: routes.r2.from:", output);
+        Assert.Contains($"{more}:3: outgoing.out2.client:", output);
+    }
+
+    [Fact]
+    public async Task Validate_names_a_missing_file_without_a_line_number()
+    {
+        var missing = Path.Combine(Directory.CreateTempSubdirectory("switchboard-validate-").FullName, "nope.yaml");
+
+        var (exit, stdout, stderr) = await ServiceProcess.RunAsync(Switchboard, ["validate", missing], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{missing}: no such file or directory", stderr);
+        Assert.DoesNotContain($"{missing}:0", stdout + stderr);
     }
 
     [Fact]

@@ -99,6 +99,49 @@ public sealed class ServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
+    /// <summary>Waits until the process has printed <paramref name="text"/>; fails with what it printed when it exits
+    /// first or <paramref name="timeout"/> passes.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        while (!Printed(text))
+        {
+            if (_process.HasExited && !Printed(text))
+                throw new InvalidOperationException($"the process exited ({_process.ExitCode}) before printing '{text}':\n{Output}");
+            if (limit.IsCancellationRequested)
+                throw new TimeoutException($"the process did not print '{text}' in time; it printed:\n{Output}");
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    private bool Printed(string text)
+    {
+        lock (Output) return Output.ToString().Contains(text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends a signal as a terminal (<c>INT</c>, Ctrl+C) or an orchestrator (<c>TERM</c>, <c>KILL</c>) does and
+    /// returns the exit code; a process still running after <paramref name="timeout"/> fails the test.</summary>
+    public async Task<int> SignalAsync(string signal, TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString()])!;
+            using var killTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await kill.WaitForExitAsync(killTimeout.Token);
+        }
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the process did not exit within {timeout} of SIG{signal}; it printed:\n{Output}");
+        }
+        _process.WaitForExit(); // drains the asynchronous output readers
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

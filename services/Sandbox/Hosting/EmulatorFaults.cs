@@ -12,6 +12,8 @@ public sealed class EmulatorFaults
     private int _serverErrorsLeft;
     private int _serverErrorStatus = 500;
     private long _latencyTicks;
+    private int _slowLeft;
+    private TimeSpan _slowDelay;
     private readonly List<(Func<string, bool> Matches, int Status)> _errorRules = [];
     private readonly List<(Func<string, bool> Matches, Action Action)> _beforeRequest = [];
 
@@ -20,6 +22,13 @@ public sealed class EmulatorFaults
     {
         get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
         set => Interlocked.Exchange(ref _latencyTicks, value.Ticks);
+    }
+
+    /// <summary>The next <paramref name="next"/> requests are answered only after <paramref name="delay"/> (on top of
+    /// <see cref="Latency"/>): a platform slow for a moment, which a client's attempt timeout gives up on and retries.</summary>
+    public void RespondSlowly(int next, TimeSpan delay)
+    {
+        lock (_gate) { _slowLeft = next; _slowDelay = delay; }
     }
 
     /// <summary>The next <paramref name="next"/> requests get the platform's 429 (with its headers);
@@ -66,6 +75,7 @@ public sealed class EmulatorFaults
             _tooManyWait = null;
             _serverErrorsLeft = 0;
             _serverErrorStatus = 500;
+            _slowLeft = 0;
             _rejections.Clear();
         }
         Latency = TimeSpan.Zero;
@@ -79,6 +89,16 @@ public sealed class EmulatorFaults
             if (_tooManyLeft <= 0) return false;
             _tooManyLeft--;
             return true;
+        }
+    }
+
+    internal TimeSpan TakeDelay()
+    {
+        lock (_gate)
+        {
+            if (_slowLeft <= 0) return Latency;
+            _slowLeft--;
+            return Latency + _slowDelay;
         }
     }
 

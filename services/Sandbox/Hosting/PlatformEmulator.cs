@@ -41,6 +41,15 @@ public abstract class PlatformEmulator
 
     public RateLimitSettings RateLimit { get; }
 
+    private int _inFlight;
+
+    /// <summary>Requests received and not yet answered: a test can stop a client in the middle of one.</summary>
+    public int RequestsInFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The status recorded for a request whose client went away before it was answered (nginx's
+    /// "client closed request"): it never got an answer, so it must not count as one.</summary>
+    public const int ClientClosedRequest = 499;
+
     /// <summary>Thread-safe snapshot of every request received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -156,9 +165,10 @@ public abstract class PlatformEmulator
         });
         context.Items[BodyKey] = body;
         var answer = RecordResponseBodies ? new AnswerCapture(context) : null;
+        Interlocked.Increment(ref _inFlight);
         try
         {
-            var latency = Faults.Latency;
+            var latency = Faults.TakeDelay();
             if (latency > TimeSpan.Zero) await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
 
             if (IsPublic(context.Request))
@@ -210,8 +220,10 @@ public abstract class PlatformEmulator
         }
         finally
         {
+            Interlocked.Decrement(ref _inFlight);
             if (!context.Response.HasStarted)
             {
+                if (context.RequestAborted.IsCancellationRequested) context.Response.StatusCode = ClientClosedRequest;
                 Record(context, receivedAt, body, answer?.Text());
                 recorded = true;
             }

@@ -26,7 +26,7 @@ internal static class IntegrationFiles
 
         if (!Directory.Exists(path))
         {
-            errors.Add(new SourceLocation(path, 0, 0), "", $"no such file or directory: {path}");
+            errors.Add(new SourceLocation(path, 0, 0), "", "no such file or directory");
             return [];
         }
 
@@ -35,7 +35,7 @@ internal static class IntegrationFiles
             .Order(StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0)
-            errors.Add(new SourceLocation(path, 0, 0), "", $"directory {path} has no .yaml or .yml files");
+            errors.Add(new SourceLocation(path, 0, 0), "", "the folder has no .yaml or .yml files");
         return files;
     }
 }
