@@ -28,7 +28,11 @@ public interface IPlatformSchema
 }
 
 /// <summary>A problem with one client setting.</summary>
-public sealed record SettingProblem(string Key, string Message);
+public sealed record SettingProblem(string Key, string Message)
+{
+    /// <summary>For an unknown key: the keys the platform knows at that level, so the message can suggest the nearest.</summary>
+    public IReadOnlyList<string>? KnownKeys { get; init; }
+}
 
 /// <summary>An entity of a platform's catalog as configuration sees it.</summary>
 /// <param name="AddressedById">False for calls addressed by their route alone, which take no <c>objectId</c>.</param>

@@ -50,7 +50,7 @@ public sealed class ClientSettingsSchema(params ClientSetting[] settings)
             {
                 var siblings = Settings.Select(s => s.Path).Where(p => p.StartsWith(prefix, StringComparison.Ordinal))
                     .Select(p => p[prefix.Length..].Split('.')[0]).Distinct();
-                yield return new(path, $"unknown key; expected one of: {string.Join(", ", siblings)}");
+                yield return new(path, $"unknown key '{key}'") { KnownKeys = siblings.ToArray() };
             }
             else if (value is JsonObject nested)
                 foreach (var problem in UnknownKeys(nested, path + "."))

@@ -82,6 +82,11 @@ internal sealed class ClientBinder(PlatformSchemas platforms, ConfigErrors error
         return requests is null || perSeconds is null ? null : new RateLimitConfig(requests.Value, perSeconds.Value);
     }
 
+    // At the client's top level the common keys are as valid as the platform's own.
+    private static string Described(SettingProblem problem) => problem.KnownKeys is not { } known
+        ? problem.Message
+        : problem.Message + NameSuggestions.For(problem.Key.Split('.')[^1], problem.Key.Contains('.') ? known : [.. known, .. CommonKeys]);
+
     private void ReportSettingProblems(IEnumerable<SettingProblem> problems, MappingReader client, LocatedEntry definition)
     {
         foreach (var problem in problems)
@@ -89,7 +94,7 @@ internal sealed class ClientBinder(PlatformSchemas platforms, ConfigErrors error
             var (location, unresolved) = SettingPlace(definition, problem.Key);
             // An unresolved environment reference is already reported; what the platform says of its empty value is noise.
             if (!unresolved)
-                errors.Add(location, client.KeyOf(problem.Key), problem.Message);
+                errors.Add(location, client.KeyOf(problem.Key), Described(problem));
         }
     }
 
