@@ -46,6 +46,14 @@ public sealed class BigCommerceContractTests
         var variant = await Id(client.PublishAsync(variants, "POST", Payload(new JsonObject { ["sku"] = "KET-1-COPPER", ["price"] = 49.0 }, product), Ct));
         await client.PublishAsync(variants, "PUT", Payload(new JsonObject { ["price"] = 45.0 }, product, variant), Ct);
         await client.PublishAsync(variants, "DELETE", Payload(null, product, variant), Ct);
+        // Variants of every product: a batch PUT of an array, to update one (by id) or to create one.
+        var allVariants = new EntityRequest { Entity = "catalog/variants" };
+        var steel = sandbox.BigCommerce.Variants.All.Single(v => v["sku"]!.GetValue<string>() == "KET-1-STEEL")["id"]!.ToString();
+        await client.PublishAsync(allVariants, "PUT", Payload(new JsonObject { ["price"] = 40.0 }, steel), Ct);
+        await Id(client.PublishAsync(allVariants, "PUT", Payload(new JsonObject
+        {
+            ["product_id"] = long.Parse(product), ["sku"] = "KET-1-IRON", ["price"] = 44.0, ["option_values"] = new JsonArray(),
+        }), Ct));
         await client.PublishAsync(products, "DELETE", Payload(null, product), Ct);
 
         var categories = new EntityRequest { Entity = "catalog/categories" };
