@@ -59,6 +59,8 @@ public sealed class BigCommerceContractTests
         var categories = new EntityRequest { Entity = "catalog/categories" };
         var kitchen = await Id(client.PublishAsync(categories, "POST", Payload(new JsonObject { ["parent_id"] = 0, ["name"] = "Contract kitchen" }), Ct));
         await client.PublishAsync(categories, "PUT", Payload(new JsonObject { ["parent_id"] = 0, ["name"] = "Contract kitchen", ["description"] = "Pots" }, kitchen), Ct);
+        // A category's image has no id of its own: DELETE …/categories/{id}/image.
+        await client.PublishAsync(categories with { NestedEntity = "image" }, "DELETE", Payload(null, kitchen), Ct);
         await client.PublishAsync(categories, "DELETE", Payload(null, kitchen), Ct);
 
         var customers = new EntityRequest { Entity = "customers" };

@@ -55,7 +55,9 @@ public sealed class BigCommerceContractTests
         var cups = newCategory!["data"]!["id"]!.GetValue<long>();
         await tour.Expect(422, "POST", "v3/catalog/categories", """{"name":""}""");
         await tour.Expect(200, "PUT", $"v3/catalog/categories/{cups}", """{"description":"For the contract"}""");
+        await tour.Expect(204, "DELETE", $"v3/catalog/categories/{cups}/image");
         await tour.Expect(204, "DELETE", $"v3/catalog/categories/{cups}");
+        await tour.Expect(404, "DELETE", $"v3/catalog/categories/{cups}/image");
 
         await tour.Expect(204, "DELETE", $"v3/catalog/products/{mug}");
         await tour.Expect(204, "DELETE", $"v3/catalog/products?id:in={other}");
