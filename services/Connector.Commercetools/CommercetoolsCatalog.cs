@@ -47,7 +47,9 @@ public static class CommercetoolsCatalog
         Resource("types"),
         Resource("states"),
         Resource("reviews"),
-        Resource("custom-objects"),
+        // A custom object is written by POST {container, key, value}, which creates it or replaces the one with that
+        // container and key; it has no update actions, and is addressed as custom-objects/{container}/{key}.
+        Resource("custom-objects") with { Methods = new HashSet<string> { "GET", "POST" } },
         Resource("subscriptions"),
         Resource("extensions"),
         ReadOnly("messages"),

@@ -51,7 +51,9 @@ public static class CsCartCatalog
             // changed by PUT {"status": "A"} to users/{id}/usergroups/{usergroup_id} and removed by DELETE there.
             Nested = Nested(Under("usergroups", "", "usergroup_id") with { Methods = new HashSet<string> { "GET", "PUT", "DELETE" }, Pagination = null }),
         },
-        Object("usergroups", "usergroups", "usergroup_id"),
+        // Usergroups::index answers fn_get_usergroups() as it is: every group at once, a bare object keyed by
+        // usergroup_id (PHP's [] when there is none), without a list key or params.
+        Object("usergroups", "", "usergroup_id") with { Pagination = null },
         Object("carts", "carts", "user_id") with { Methods = GetDelete },
         Object("shipments", "shipments", "shipment_id"),
         Object("shippings", "shippings", "shipping_id"),

@@ -39,8 +39,11 @@ public static class EcwidCatalog
         },
         Paged("discount_coupons"),
         Paged("promotions"),
-        Paged("product_types") with { Pagination = null, ItemsPath = "" },
-        Paged("reviews"),
+        // Product types are the API's "classes": GET {storeId}/classes answers every type at once as a bare array
+        // (no paging envelope); one type is {storeId}/classes/{id}. The name users write stays product_types.
+        Paged("product_types") with { Path = "{storeId}/classes", Pagination = null, ItemsPath = "" },
+        // Reviews are written by customers on the storefront: the API lists them, changes their status and deletes them.
+        Paged("reviews") with { Methods = new HashSet<string> { "GET", "PUT", "DELETE" } },
         // Deletion feeds ("deleted items history"): { id, date } of each object deleted in the last six months, by
         // from_date / to_date. A route with deleted.when and keyMappingsOf publishes them as deletes.
         Deleted("products"),

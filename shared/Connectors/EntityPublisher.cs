@@ -38,7 +38,7 @@ public static class EntityPublisher
                 query = new Dictionary<string, string>(query) { [batch.DeleteQuery] = addressedId };
             request = request.NestedEntity is null ? request with { ObjectId = null } : request with { NestedObjectId = null };
         }
-        else if (method is "PUT" or "PATCH" or "DELETE" && addressedId is null)
+        else if (method is "PUT" or "PATCH" or "DELETE" && addressedId is null && !target.Singleton)
             throw Refused(client, outgoing, method,
                 $"{method} needs the id of the object to change: give path.{(outgoing.NestedEntity is null ? "objectId" : "nestedObjectId")} in the entity or objectId in the outgoing");
 
@@ -48,7 +48,9 @@ public static class EntityPublisher
             message.Content = target.Body == BodyFormat.Form ? PhpFormEncoding.Content(payload) : JsonContent.Create(payload);
         var answer = await client.SendAsync(message, cancellationToken);
 
-        var targetId = method == "POST"
+        // A batch PUT without an id is an upsert that creates (BigCommerce category trees, variants): the new id is in the answer.
+        var creates = method == "POST" || (method == "PUT" && target.Batch is not null && addressedId is null);
+        var targetId = creates
             ? JsonPaths.Find(answer.Body, target.CreatedIdPath)?.ToString()
             : addressedId;
         return new PublishResult(answer.StatusCode, targetId, answer.Body) { Request = answer.Request };

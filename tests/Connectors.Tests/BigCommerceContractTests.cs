@@ -46,11 +46,21 @@ public sealed class BigCommerceContractTests
         var variant = await Id(client.PublishAsync(variants, "POST", Payload(new JsonObject { ["sku"] = "KET-1-COPPER", ["price"] = 49.0 }, product), Ct));
         await client.PublishAsync(variants, "PUT", Payload(new JsonObject { ["price"] = 45.0 }, product, variant), Ct);
         await client.PublishAsync(variants, "DELETE", Payload(null, product, variant), Ct);
+        // Variants of every product: a batch PUT of an array, to update one (by id) or to create one.
+        var allVariants = new EntityRequest { Entity = "catalog/variants" };
+        var steel = sandbox.BigCommerce.Variants.All.Single(v => v["sku"]!.GetValue<string>() == "KET-1-STEEL")["id"]!.ToString();
+        await client.PublishAsync(allVariants, "PUT", Payload(new JsonObject { ["price"] = 40.0 }, steel), Ct);
+        await Id(client.PublishAsync(allVariants, "PUT", Payload(new JsonObject
+        {
+            ["product_id"] = long.Parse(product), ["sku"] = "KET-1-IRON", ["price"] = 44.0, ["option_values"] = new JsonArray(),
+        }), Ct));
         await client.PublishAsync(products, "DELETE", Payload(null, product), Ct);
 
         var categories = new EntityRequest { Entity = "catalog/categories" };
         var kitchen = await Id(client.PublishAsync(categories, "POST", Payload(new JsonObject { ["parent_id"] = 0, ["name"] = "Contract kitchen" }), Ct));
         await client.PublishAsync(categories, "PUT", Payload(new JsonObject { ["parent_id"] = 0, ["name"] = "Contract kitchen", ["description"] = "Pots" }, kitchen), Ct);
+        // A category's image has no id of its own: DELETE …/categories/{id}/image.
+        await client.PublishAsync(categories with { NestedEntity = "image" }, "DELETE", Payload(null, kitchen), Ct);
         await client.PublishAsync(categories, "DELETE", Payload(null, kitchen), Ct);
 
         var customers = new EntityRequest { Entity = "customers" };

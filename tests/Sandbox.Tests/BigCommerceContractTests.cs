@@ -43,6 +43,10 @@ public sealed class BigCommerceContractTests
         await tour.Expect(422, "POST", $"v3/catalog/products/{mug}/variants", """{"price":"free"}""");
         await tour.Expect(204, "DELETE", $"v3/catalog/products/{mug}/variants/{blue}");
         await tour.Expect(200, "GET", "v3/catalog/variants?limit=10");
+        var red = bc.Variants.All.Single(v => v["sku"]!.GetValue<string>() == "CM-1-RED")["id"]!.GetValue<long>();
+        await tour.Expect(200, "PUT", "v3/catalog/variants",
+            $$"""[{"id":{{red}},"price":10.5},{"product_id":{{mug}},"sku":"CM-1-GREEN","price":11,"option_values":[]}]""");
+        await tour.Expect(422, "PUT", "v3/catalog/variants", """[{"id":999999,"price":1}]""");
 
         await tour.Expect(200, "GET", "v3/catalog/categories?limit=5");
         await tour.Expect(200, "GET", $"v3/catalog/categories/{category}");
@@ -51,7 +55,9 @@ public sealed class BigCommerceContractTests
         var cups = newCategory!["data"]!["id"]!.GetValue<long>();
         await tour.Expect(422, "POST", "v3/catalog/categories", """{"name":""}""");
         await tour.Expect(200, "PUT", $"v3/catalog/categories/{cups}", """{"description":"For the contract"}""");
+        await tour.Expect(204, "DELETE", $"v3/catalog/categories/{cups}/image");
         await tour.Expect(204, "DELETE", $"v3/catalog/categories/{cups}");
+        await tour.Expect(404, "DELETE", $"v3/catalog/categories/{cups}/image");
 
         await tour.Expect(204, "DELETE", $"v3/catalog/products/{mug}");
         await tour.Expect(204, "DELETE", $"v3/catalog/products?id:in={other}");

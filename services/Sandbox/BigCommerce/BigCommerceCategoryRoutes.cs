@@ -28,6 +28,9 @@ internal static class BigCommerceCategoryRoutes
         g.MapPut("/v3/catalog/categories/{id:long}", (HttpContext c, long id) => Update(c, bc, id));
         g.MapDelete("/v3/catalog/categories/{id:long}", (HttpContext c, long id) =>
             bc.Categories.Remove(id) ? Results.StatusCode(204) : NotFound(c));
+        // The image is uploaded as multipart/form-data (not emulated); deleting it empties image_url.
+        g.MapDelete("/v3/catalog/categories/{id:long}/image", (HttpContext c, long id) =>
+            bc.Categories.Update(id, x => x["image_url"] = "") is null ? NotFound(c) : Results.StatusCode(204));
         g.MapDelete("/v3/catalog/categories", (HttpContext c) =>
         {
             var filter = QueryFilter.From(c.Request.Query, Filters);

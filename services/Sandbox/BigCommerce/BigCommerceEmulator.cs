@@ -105,6 +105,7 @@ public sealed class BigCommerceEmulator : PlatformEmulator
     private protected override void MapRoutes(RouteGroupBuilder routes)
     {
         BigCommerceProductRoutes.Map(routes, this);
+        BigCommerceVariantBatchRoutes.Map(routes, this);
         BigCommerceCategoryRoutes.Map(routes, this);
         BigCommerceCustomerRoutes.Map(routes, this);
         BigCommerceOrderRoutes.Map(routes, this);

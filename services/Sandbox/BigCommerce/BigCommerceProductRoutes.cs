@@ -20,7 +20,7 @@ internal static class BigCommerceProductRoutes
 
     private static readonly HashSet<string> ReadOnly = ["id", "date_created", "date_modified", "calculated_price", "base_variant_id", "variants"];
 
-    private static readonly HashSet<string> VariantReadOnly = ["id", "product_id", "calculated_price", "calculated_weight"];
+    internal static readonly HashSet<string> VariantReadOnly = ["id", "product_id", "calculated_price", "calculated_weight"];
 
     private static readonly string[] NumberFields =
         ["weight", "width", "depth", "height", "price", "cost_price", "retail_price", "sale_price", "map_price", "tax_class_id", "brand_id", "inventory_level", "inventory_warning_level", "fixed_cost_shipping_price", "sort_order", "order_quantity_minimum", "order_quantity_maximum"];
@@ -288,7 +288,7 @@ internal static class BigCommerceProductRoutes
     private static JsonObject? VariantOf(BigCommerceEmulator bc, long productId, long variantId) =>
         bc.Variants.Get(variantId) is { } v && JsonHelpers.Long(v["product_id"]) == productId ? v : null;
 
-    private static Dictionary<string, string> ValidateVariant(JsonObject body, bool creating)
+    internal static Dictionary<string, string> ValidateVariant(JsonObject body, bool creating)
     {
         var errors = new Dictionary<string, string>();
         if (creating && body["sku"] is null) errors["sku"] = Missing;
@@ -301,11 +301,11 @@ internal static class BigCommerceProductRoutes
         return errors;
     }
 
-    private static bool SkuTaken(BigCommerceEmulator bc, string sku, long? selfVariantId) =>
+    internal static bool SkuTaken(BigCommerceEmulator bc, string sku, long? selfVariantId) =>
         bc.Variants.Any(v => JsonHelpers.IdOf(v) != selfVariantId && JsonHelpers.Str(v, "sku") == sku) ||
         bc.Products.Any(p => JsonHelpers.Str(p, "sku") == sku);
 
-    private static JsonObject NewVariant(JsonObject product, JsonObject body)
+    internal static JsonObject NewVariant(JsonObject product, JsonObject body)
     {
         var variant = BigCommerceSeedData.BaseVariant(product);
         JsonHelpers.Merge(variant, body, VariantReadOnly);

@@ -74,7 +74,12 @@ public sealed class CsCartEmulator : PlatformEmulator
             Filters = new HashSet<string> { "object_type", "object_id", "status", "type", "name" },
             Defaults = () => new JsonObject { ["status"] = "A", ["type"] = "B" },
         });
-        foreach (var (name, id) in new[] { ("usergroups", "usergroup_id"), ("payments", "payment_id"), ("shippings", "shipping_id"),
+        // fn_get_usergroups() takes status and type, and no paging: the API answers every group at once.
+        Add(new CsCartObject("usergroups", "usergroups", new EntityStore("usergroup_id", firstId: 3))
+        {
+            Filters = new HashSet<string> { "status", "type" }, ListedWholeById = true,
+        });
+        foreach (var (name, id) in new[] { ("payments", "payment_id"), ("shippings", "shipping_id"),
                      ("statuses", "status_id"), ("taxes", "tax_id"), ("languages", "lang_id"), ("pages", "page_id") })
             Add(new CsCartObject(name, name, new EntityStore(id)) { Filters = new HashSet<string> { "status", "type" } });
         // Vendors and stores are companies: listed by company_id, answered with store_id on create and update (vendors.rst).

@@ -38,6 +38,15 @@ internal static class CsCartEnvelopes
         return JsonHelpers.Json(200, new JsonObject { [itemsKey] = list, ["params"] = parameters });
     }
 
+    /// <summary>A PHP array keyed by id as json_encode writes it: an object, or <c>[]</c> when it is empty.</summary>
+    public static IResult KeyedById(IEnumerable<JsonObject> items, string idKey)
+    {
+        var all = items.Select(CsCartJson.Loose).ToArray();
+        return all.Length == 0
+            ? JsonHelpers.Json(200, new JsonArray())
+            : JsonHelpers.Json(200, new JsonObject(all.Select(i => KeyValuePair.Create(CsCartJson.Text(i[idKey]), (JsonNode?)i))));
+    }
+
     /// <summary>Sorted by <c>sort_by</c> (default: the id) in <c>sort_order</c>.</summary>
     public static IEnumerable<JsonObject> Sorted(HttpContext context, IEnumerable<JsonObject> items, string idKey)
     {

@@ -20,6 +20,10 @@ public sealed record CsCartObject(string Name, string ItemsKey, EntityStore Stor
     /// that would share it is refused with.</summary>
     public (string Field, string Message)? Unique { get; init; }
 
+    /// <summary>Lists come whole, as PHP's array keyed by id (<c>{"3": {…}, "4": {…}}</c>, or <c>[]</c> when empty), without
+    /// the list key, paging or <c>params</c>: usergroups, whose index answers fn_get_usergroups() as it is.</summary>
+    public bool ListedWholeById { get; init; }
+
     /// <summary>Fields a create starts with before the body is laid over them.</summary>
     public Func<JsonObject>? Defaults { get; init; }
 }

@@ -29,6 +29,7 @@ internal static class CsCartObjectRoutes
         var q = c.Request.Query;
         var filters = q.Where(p => o.Filters.Contains(p.Key) && p.Value.ToString().Length > 0).ToArray();
         var items = o.Store.Where(i => belongs(i) && filters.All(f => Matches(i[f.Key], f.Value.ToString())));
+        if (o.ListedWholeById) return CsCartEnvelopes.KeyedById(items, o.IdKey);
         return CsCartEnvelopes.Page(c, o.ItemsKey, CsCartEnvelopes.Sorted(c, items, o.IdKey).ToArray());
     }
 

@@ -25,6 +25,7 @@ public sealed class EcwidEmulator : PlatformEmulator
         Orders = new EntityStore(idProperty: "orderNumber", firstId: 1001,
             generator: (number, n) => EcwidSeedData.Order(number, n, Customers.Count, Products.Count, i => Products.Get(FirstProductId + i)));
         Tokens.Add(AccessToken, EcwidAccessTokens.KnownScopes);
+        ProductClasses.Add(EcwidProductClassRoutes.GeneralType(this));
     }
 
     private const long FirstProductId = 100_000_001;
@@ -64,6 +65,13 @@ public sealed class EcwidEmulator : PlatformEmulator
     /// <summary>Keyed by <c>orderNumber</c>; <c>id</c> is the alphanumeric order id.</summary>
     public EntityStore Orders { get; }
 
+    /// <summary>Product types (<c>/classes</c>); id 0 is "General", which a fresh store has.</summary>
+    public EntityStore ProductClasses { get; } = new(firstId: EcwidProductClassRoutes.General);
+
+    private long _lastAttributeId = 5_029_056;
+
+    internal long NextAttributeId() => Interlocked.Increment(ref _lastAttributeId);
+
     public IReadOnlyList<JsonObject> CombinationsOf(long productId) =>
         Combinations.WithValue("productId", productId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -93,6 +101,7 @@ public sealed class EcwidEmulator : PlatformEmulator
         EcwidCustomerRoutes.Map(routes, this);
         EcwidOrderRoutes.Map(routes, this);
         EcwidDeletedRoutes.Map(routes, this);
+        EcwidProductClassRoutes.Map(routes, this);
     }
 
     private protected override void MapPublicRoutes(IEndpointRouteBuilder app) => EcwidOAuthRoutes.Map(app, this);
