@@ -74,6 +74,19 @@ public sealed class SyncConfigTests : IDisposable
     }
 
     [Fact]
+    public void An_upsert_that_would_create_by_reading_is_an_error()
+    {
+        var flows = Flows("""
+            ecwid-store
+                entity: products
+                upsert: { create: GET, update: PUT }
+            """);
+
+        var error = ErrorAssert.Single(_files.Load(_files.WriteClients(), flows), flows, 9, "outgoing.target.upsert.create");
+        Assert.Equal("an upsert's create must write the entity (e.g. POST, PUT or PATCH), not GET", error.Message);
+    }
+
+    [Fact]
     public void An_upsert_needs_both_methods()
     {
         var flows = Flows("""

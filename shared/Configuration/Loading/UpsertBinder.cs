@@ -34,6 +34,11 @@ internal static class UpsertBinder
     private static string? Method(MappingReader upsert, string name, IReadOnlySet<string>? allowed, string entity, bool required)
     {
         var method = upsert.Text(name, required)?.ToUpperInvariant();
+        if (name is "create" or "update" && method is "GET" or "HEAD" or "OPTIONS" or "DELETE")
+        {
+            upsert.Error(name, $"an upsert's {name} must write the entity (e.g. POST, PUT or PATCH), not {method}");
+            return null;
+        }
         if (method is not null && allowed is not null && !allowed.Contains(method, StringComparer.OrdinalIgnoreCase))
         {
             upsert.Error(name, $"method '{method}' is not allowed for {entity}; allowed: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}");
