@@ -99,6 +99,53 @@ public sealed class ServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
+    /// <summary>Ctrl+C, as a person at the terminal stops it: SIGINT, then waits at most <paramref name="timeout"/> for the
+    /// exit code (a process still running then fails the test).</summary>
+    public async Task<int> InterruptAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-INT", _process.Id.ToString()])!;
+            using var killTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await kill.WaitForExitAsync(killTimeout.Token);
+        }
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the process did not stop within {timeout} of SIGINT; it printed:\n{Printed()}");
+        }
+        return _process.ExitCode;
+    }
+
+    /// <summary>Waits until the process has printed <paramref name="text"/>; fails, with what it printed, when it exits
+    /// first or <paramref name="timeout"/> passes.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        while (!Printed().Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"the process exited ({_process.ExitCode}) before printing '{text}':\n{Printed()}");
+            try
+            {
+                await Task.Delay(100, limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"'{text}' not printed within {timeout}; the process printed:\n{Printed()}");
+            }
+        }
+    }
+
+    public string Printed()
+    {
+        lock (Output) return Output.ToString();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
