@@ -222,6 +222,30 @@ public sealed class SandboxControlTests
     }
 
     [Fact]
+    public async Task A_client_from_another_address_is_refused_while_the_api_still_answers_it()
+    {
+        var outside = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(i => i.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        if (outside is null) Assert.Skip("this machine has no address but loopback");
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions { Host = "0.0.0.0", FreePorts = true, EnforceRateLimits = false }, Ct);
+        var port = server.BigCommerce.ControlUri.Port;
+        // Straight to the address: a proxy from the environment would make the sandbox see the proxy instead.
+        using var client = new HttpClient(new HttpClientHandler { UseProxy = false });
+        client.DefaultRequestHeaders.Add("X-Auth-Token", server.BigCommerce.AccessToken);
+
+        using var refused = await client.PostAsync($"http://{outside}:{port}/_sandbox/faults",
+            Sandbox.Json("""{"serverErrors": {"next": 1}}"""), Ct);
+        using var api = await client.GetAsync($"http://{outside}:{port}/stores/sandbox/v3/catalog/products", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("the sandbox's control endpoint answers loopback clients only", (string)(await refused.BodyAsync())["error"]!);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_method_or_path_is_answered_with_what_exists()
     {
         await using var sb = await Sandbox.StartAsync();
