@@ -36,7 +36,7 @@ static IEnumerable<string> SetupMistakes(Exception ex) => ex switch
 {
     SetupException or StateDatabaseException => [ex.Message],
     IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse =>
-        [$"{inUse.Message} Is another `switchboard sandbox` or `switchboard demo` still running?"],
+        [$"{inUse.Message} Is another `switchboard sandbox` or `switchboard demo` still running? (`switchboard sandbox --port-base N` or `--free-ports` puts it elsewhere)"],
     AggregateException all => all.InnerExceptions.SelectMany(SetupMistakes),
     _ => [],
 };

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Switchboard.Sandbox;
 
-// Standalone: dotnet run --project services/Sandbox -- --seed 500 [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--port-cscart N] [--host H] [--no-rate-limits]
+// Standalone: dotnet run --project services/Sandbox -- --seed 500 [--port-base N | --free-ports] [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--port-cscart N] [--host H] [--no-rate-limits]
 var options = new SandboxOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -15,6 +15,16 @@ for (var i = 0; i < args.Length; i++)
             options.SeedCommercetoolsProducts = seed;
             options.SeedCsCartProducts = seed;
             break;
+        case "--port-base":
+            var first = int.Parse(Next(), CultureInfo.InvariantCulture);
+            if (first < 1 || first > SandboxOptions.HighestPortBase)
+            {
+                Console.Error.WriteLine($"--port-base must be between 1 and {SandboxOptions.HighestPortBase}: the five emulators take it and the four ports after it");
+                return 2;
+            }
+            options.PlaceFrom(first);
+            break;
+        case "--free-ports": options.FreePorts = true; break;
         case "--port-bigcommerce": options.BigCommercePort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--port-ecwid": options.EcwidPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--port-opencart": options.OpenCartPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -24,7 +34,7 @@ for (var i = 0; i < args.Length; i++)
         case "--no-rate-limits": options.EnforceRateLimits = false; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
-            Console.Error.WriteLine("usage: Sandbox [--seed N] [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--port-cscart N] [--host H] [--no-rate-limits]");
+            Console.Error.WriteLine("usage: Sandbox [--seed N] [--port-base N | --free-ports] [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--port-cscart N] [--host H] [--no-rate-limits]");
             return 2;
     }
 }
@@ -49,6 +59,7 @@ Console.WriteLine($"CS-Cart      {sandbox.CsCart.BaseUri}  Basic {sandbox.CsCart
 Console.WriteLine($"Ecwid OAuth  {sandbox.Ecwid.AuthorizeUri}  {sandbox.Ecwid.TokenUri}  client_id {sandbox.Ecwid.OAuthClientId}  client_secret {sandbox.Ecwid.OAuthClientSecret}");
 Console.WriteLine($"OpenCart     {sandbox.OpenCart.BaseUri}  {sandbox.OpenCart.Version}  username {sandbox.OpenCart.Username}  key {sandbox.OpenCart.ApiKey}");
 Console.WriteLine($"commercetools {sandbox.Commercetools.BaseUri}  project {sandbox.Commercetools.ProjectKey}  client {sandbox.Commercetools.ClientId}:{sandbox.Commercetools.ClientSecret}  token at {sandbox.Commercetools.AuthUrl}oauth/token  ({sandbox.Commercetools.Products.Count} products)");
+Console.WriteLine($"Faults (loopback only, no credentials): /_sandbox/faults and /_sandbox/requests on each emulator's port, e.g. {sandbox.BigCommerce.ControlUri}faults");
 Console.WriteLine("Ctrl+C to stop.");
 try
 {

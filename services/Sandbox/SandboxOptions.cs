@@ -24,6 +24,22 @@ public sealed class SandboxOptions
     /// when <c>SWITCHBOARD_SANDBOX_PORTS=free</c>, so tests can run <c>switchboard sandbox</c> and <c>demo</c> side by side too.</summary>
     public bool FreePorts { get; set; } = Environment.GetEnvironmentVariable("SWITCHBOARD_SANDBOX_PORTS") == "free";
 
+    /// <summary>The highest port <see cref="PlaceFrom"/> takes as its first.</summary>
+    public const int HighestPortBase = 65535 - 4;
+
+    /// <summary>The five emulators on <paramref name="first"/> and the four ports after it, in the order of the fixed
+    /// ports (38101…38105): BigCommerce, Ecwid, CS-Cart, OpenCart, commercetools.</summary>
+    public void PlaceFrom(int first)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first, HighestPortBase);
+        BigCommercePort = first;
+        EcwidPort = first + 1;
+        CsCartPort = first + 2;
+        OpenCartPort = first + 3;
+        CommercetoolsPort = first + 4;
+    }
+
     /// <summary>Products to generate; categories, customers and orders are derived from it (see SeedPlan).</summary>
     public int SeedBigCommerceProducts { get; set; }
 

@@ -80,7 +80,7 @@ public sealed class HostCommandTests
         var environment = new Dictionary<string, string> { ["SWITCHBOARD_STATE"] = harness.StateFolder };
 
         await using var serve = ServiceProcess.Start(Switchboard, ["serve", file], environment);
-        await serve.WaitForOutputAsync("serving bc-products", TimeSpan.FromMinutes(1));
+        await serve.WaitForOutputAsync("serving bc-products", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
         using (var scheduled = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
             while (harness.Sandbox.Ecwid.Products.Count < 20)
             {
@@ -113,7 +113,7 @@ public sealed class HostCommandTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var sandbox = ServiceProcess.Start(Switchboard, ["sandbox", "--seed", "3"], FreeSandboxPorts);
-        await sandbox.WaitForOutputAsync("Ctrl+C stops.", TimeSpan.FromMinutes(1));
+        await sandbox.WaitForOutputAsync("Ctrl+C stops.", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
         var exports = sandbox.Output.ToString().Split('\n').Select(l => l.Trim())
             .Where(l => l.StartsWith("export ", StringComparison.Ordinal))
             .Select(l => l["export ".Length..].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);

@@ -99,25 +99,34 @@ public sealed class ServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
-    /// <summary>Waits until the process has printed <paramref name="text"/>; fails with what it printed when it exits
+    /// <summary>Waits until the process has printed <paramref name="text"/>; fails, with what it printed, when it exits
     /// first or <paramref name="timeout"/> passes.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var limit = new CancellationTokenSource(timeout);
-        while (!Printed(text))
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        while (!Printed().Contains(text, StringComparison.Ordinal))
         {
-            if (_process.HasExited && !Printed(text))
-                throw new InvalidOperationException($"the process exited ({_process.ExitCode}) before printing '{text}':\n{Output}");
-            if (limit.IsCancellationRequested)
-                throw new TimeoutException($"the process did not print '{text}' in time; it printed:\n{Output}");
-            await Task.Delay(50, CancellationToken.None);
+            if (_process.HasExited && !Printed().Contains(text, StringComparison.Ordinal))
+                throw new InvalidOperationException($"the process exited ({_process.ExitCode}) before printing '{text}':\n{Printed()}");
+            try
+            {
+                await Task.Delay(50, limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"'{text}' not printed within {timeout}; the process printed:\n{Printed()}");
+            }
         }
     }
 
-    private bool Printed(string text)
+    public string Printed()
     {
-        lock (Output) return Output.ToString().Contains(text, StringComparison.Ordinal);
+        lock (Output) return Output.ToString();
     }
+
+    /// <summary>Ctrl+C, as a person at the terminal stops it.</summary>
+    public Task<int> InterruptAsync(TimeSpan timeout) => SignalAsync("INT", timeout);
 
     /// <summary>Sends a signal as a terminal (<c>INT</c>, Ctrl+C) or an orchestrator (<c>TERM</c>, <c>KILL</c>) does and
     /// returns the exit code; a process still running after <paramref name="timeout"/> fails the test.</summary>

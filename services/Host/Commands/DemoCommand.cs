@@ -19,8 +19,8 @@ public static class DemoCommand
         var products = new Option<int>("--products") { Description = "Products to generate in each store the integration reads (customers and orders: half as many)", DefaultValueFactory = _ => 500 };
         var transport = CommonOptions.Transport();
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object" };
-        // Tests run several sandboxes at once; people use the fixed ports the examples' comments name.
-        var freePorts = new Option<bool>("--free-ports") { Description = "Put the emulators on free ports", Hidden = true };
+        // Several demos (or a demo beside `switchboard sandbox`) at once; the examples read the ports from the variables the demo sets.
+        var freePorts = new Option<bool>("--free-ports") { Description = "Put the emulators on free ports instead of 38101-38105 (one demo beside another sandbox)" };
         var command = new Command("demo", $"Run an example against the seeded sandbox (default: generated BigCommerce products synced to Ecwid with examples/{Example})")
             { file, products, transport, json, freePorts };
         command.SetAction(async (parse, cancellationToken) =>

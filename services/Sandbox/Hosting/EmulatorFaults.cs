@@ -14,6 +14,8 @@ public sealed class EmulatorFaults
     private long _latencyTicks;
     private int _slowLeft;
     private TimeSpan _slowDelay;
+    private int _htmlLeft;
+    private int _htmlStatus = 502;
     private readonly List<(Func<string, bool> Matches, int Status)> _errorRules = [];
     private readonly List<(Func<string, bool> Matches, Action Action)> _beforeRequest = [];
 
@@ -42,6 +44,14 @@ public sealed class EmulatorFaults
     public void RespondServerError(int next, int status = 500)
     {
         lock (_gate) { _serverErrorsLeft = next; _serverErrorStatus = status; }
+    }
+
+    /// <summary>The next <paramref name="next"/> requests get <paramref name="status"/> with an HTML error page, as a proxy or
+    /// load balancer in front of the platform answers when the platform is down — before credentials are checked, on
+    /// every emulator alike.</summary>
+    public void RespondHtml(int next, int status = 502)
+    {
+        lock (_gate) { _htmlLeft = next; _htmlStatus = status; }
     }
 
     /// <summary>Write requests whose JSON object (or any object of an array body) matches are refused with the
@@ -76,6 +86,8 @@ public sealed class EmulatorFaults
             _serverErrorsLeft = 0;
             _serverErrorStatus = 500;
             _slowLeft = 0;
+            _htmlLeft = 0;
+            _htmlStatus = 502;
             _rejections.Clear();
         }
         Latency = TimeSpan.Zero;
@@ -100,6 +112,25 @@ public sealed class EmulatorFaults
             _slowLeft--;
             return Latency + _slowDelay;
         }
+    }
+
+    internal bool TryTakeHtml(out int status)
+    {
+        lock (_gate)
+        {
+            status = _htmlStatus;
+            if (_htmlLeft <= 0) return false;
+            _htmlLeft--;
+            return true;
+        }
+    }
+
+    /// <summary>The faults that count down, as they stand now (what <c>GET /_sandbox/faults</c> shows).</summary>
+    internal FaultCounts Counts()
+    {
+        lock (_gate)
+            return new FaultCounts(_serverErrorsLeft, _serverErrorStatus, _tooManyLeft, _tooManyWait, _htmlLeft, _htmlStatus, Latency,
+                _errorRules.Count + _rejections.Count + _beforeRequest.Count);
     }
 
     internal bool TryTakeServerError(out int status)
@@ -146,5 +177,9 @@ public sealed class EmulatorFaults
         return rules.FirstOrDefault(r => objects.Any(o => r.Predicate(o)));
     }
 }
+
+/// <summary><paramref name="CodeRules"/>: rules only C# can set (RespondErrorWhen, RejectWhen, BeforeRequest).</summary>
+internal sealed record FaultCounts(int ServerErrors, int ServerErrorStatus, int TooManyRequests, TimeSpan? TooManyWait,
+    int Html, int HtmlStatus, TimeSpan Latency, int CodeRules);
 
 internal sealed record RejectionRule(Func<JsonObject, bool> Predicate, int Status, string Message);

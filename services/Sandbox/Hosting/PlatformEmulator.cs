@@ -18,7 +18,7 @@ namespace Switchboard.Sandbox;
 /// injected faults, latency, authentication gate and the platform quota. Subclasses supply routes and
 /// the platform's own error bodies and headers.
 /// </summary>
-public abstract class PlatformEmulator
+public abstract partial class PlatformEmulator
 {
     private const string BodyKey = "sandbox.body";
     private const int MaxBodyChars = 16 * 1024 * 1024;
@@ -130,6 +130,8 @@ public abstract class PlatformEmulator
         });
 
         var app = builder.Build();
+        // The control endpoint goes first: it is not the platform's, so it is not recorded, slowed or faulted.
+        app.Use((context, next) => IsControl(context.Request) ? ControlAsync(context) : next(context));
         app.Use(PipelineAsync);
         MapRoutes(app.MapGroup(BasePath));
         MapPublicRoutes(app);
@@ -140,6 +142,7 @@ public abstract class PlatformEmulator
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var publicHost = address.Equals(IPAddress.Any) ? "127.0.0.1" : host;
         BaseUri = new Uri($"http://{publicHost}:{new Uri(bound).Port}{PublicPath}");
+        ControlUri = new Uri($"http://{publicHost}:{new Uri(bound).Port}{ControlPath}/");
     }
 
     internal async ValueTask StopAsync()
@@ -174,6 +177,13 @@ public abstract class PlatformEmulator
             if (IsPublic(context.Request))
             {
                 await next(context).ConfigureAwait(false);
+                return;
+            }
+
+            // A proxy in front of the platform answers before the platform has looked at the credentials.
+            if (Faults.TryTakeHtml(out var htmlStatus))
+            {
+                await ProxyErrorPage.For(htmlStatus).ExecuteAsync(context).ConfigureAwait(false);
                 return;
             }
 
