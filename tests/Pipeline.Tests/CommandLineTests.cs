@@ -154,7 +154,7 @@ public sealed class CommandLineTests
             cancellationToken: TestContext.Current.CancellationToken, workingDirectory: folder);
 
         Assert.Equal(1, exit);
-        Assert.Contains("directory . has no .yaml or .yml files", stdout + stderr);
+        Assert.Contains(".: the folder has no .yaml or .yml files", stdout + stderr);
     }
 
     [Fact]
