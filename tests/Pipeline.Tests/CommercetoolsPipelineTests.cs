@@ -33,16 +33,23 @@ public sealed class CommercetoolsPipelineTests
         var summary = await harness.RunAsync(Example, transport);
 
         Assert.True(summary.Succeeded, string.Join("\n", summary.RunErrors.Concat(summary.Errors)));
-        Assert.Equal(120, summary.Routes["products-to-commercetools"].Published);
+        // Every tenth seeded product is hidden in BigCommerce: not for sale, so not sent.
+        var visible = harness.Sandbox.BigCommerce.Products.All.Where(p => p["is_visible"]!.GetValue<bool>()).ToDictionary(p => $"bc-{p["id"]}");
+        Assert.Equal(108, visible.Count);
+        Assert.Equal(108, summary.Routes["products-to-commercetools"].Published);
+        Assert.Equal(12, summary.Routes["products-to-commercetools"].Skipped);
         var products = harness.Sandbox.Commercetools.Products.All;
-        Assert.Equal(120, products.Count);
-        var source = harness.Sandbox.BigCommerce.Products.All.ToDictionary(p => $"bc-{p["id"]}");
+        Assert.Equal(108, products.Count);
         foreach (var product in products)
         {
-            var original = source[product["key"]!.ToString()];
+            var original = visible[product["key"]!.ToString()];
             var current = product["masterData"]!["current"]!;
             Assert.Equal(original["name"]!.ToString(), current["name"]!["en"]!.ToString());
             Assert.Equal(original["sku"]!.ToString(), current["masterVariant"]!["sku"]!.ToString());
+            // The sandbox BigCommerce store's prices are US dollars.
+            var price = current["masterVariant"]!["prices"]![0]!["value"]!;
+            Assert.Equal("USD", price["currencyCode"]!.ToString());
+            Assert.Equal((long)(original["price"]!.GetValue<decimal>() * 100), price["centAmount"]!.GetValue<long>());
             Assert.True(product["masterData"]!["published"]!.GetValue<bool>());
         }
     }
@@ -57,7 +64,8 @@ public sealed class CommercetoolsPipelineTests
         {
             var summary = await harness.RunAsync(Example, "inmemory");
 
-            Assert.Equal(10, summary.Routes["products-to-commercetools"].Failed);
+            // The 9 visible ones of 10 (the tenth is hidden in BigCommerce and not sent).
+            Assert.Equal(9, summary.Routes["products-to-commercetools"].Failed);
             Assert.All(summary.Errors, e => Assert.Contains("HTTP 401: invalid_client: Please provide valid client credentials using HTTP Basic Authentication.", e));
             Assert.DoesNotContain(summary.Errors, e => e.Contains("revoked-secret"));
             Assert.Equal(0, harness.Sandbox.Commercetools.Products.Count);

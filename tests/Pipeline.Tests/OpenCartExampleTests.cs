@@ -34,7 +34,42 @@ public sealed class OpenCartExampleTests
             Assert.Equal(item["productId"]!.GetValue<long>(), line!["product_id"]!.GetValue<long>());
             Assert.Equal(item["quantity"]!.GetValue<int>(), line["quantity"]!.GetValue<int>());
             Assert.Equal(2, order["order_status_id"]!.GetValue<long>());
+            // Shipped to the Ecwid order's own shipping person, in OpenCart's country and zone for its region.
+            var person = source["shippingPerson"]!;
+            var address = order["shipping_address"]!;
+            Assert.Equal(person["street"]!.ToString(), address["address_1"]!.ToString());
+            Assert.Equal(person["city"]!.ToString(), address["city"]!.ToString());
+            Assert.Equal(person["postalCode"]!.ToString(), address["postcode"]!.ToString());
+            Assert.Equal(person["countryName"]!.ToString(), address["country"]!.ToString());
+            Assert.Equal(Zones[person["stateOrProvinceName"]!.ToString()], address["zone"]!.ToString());
+            Assert.Equal(source["billingPerson"]!["lastName"]!.ToString(), order["payment_address"]!["lastname"]!.ToString());
         }
+    }
+
+    // Ecwid's region names beside OpenCart's zone names for them.
+    private static readonly Dictionary<string, string> Zones = new()
+    {
+        ["New York"] = "New York", ["California"] = "California", ["Berlin"] = "Berlin", ["Bavaria"] = "Bayern",
+    };
+
+    [Fact]
+    public async Task A_paid_Ecwid_order_without_an_address_fails_naming_what_is_missing_and_places_nothing()
+    {
+        await using var harness = await PipelineHarness.StartAsync(ecwidProducts: 4);
+        var file = ExampleAgainstSandbox(harness, "ecwid-orders-to-opencart.yaml");
+        foreach (var order in harness.Sandbox.Ecwid.Orders.All.ToList())
+            harness.Sandbox.Ecwid.Orders.Update(order["orderNumber"]!.GetValue<long>(), o =>
+            {
+                o["paymentStatus"] = "PAID";
+                o.Remove("billingPerson");
+                o.Remove("shippingPerson");
+            });
+
+        var summary = await harness.RunAsync(file, "inmemory");
+
+        Assert.Equal(harness.Sandbox.Ecwid.Orders.Count, summary.Routes["paid-orders-to-opencart"].Failed);
+        Assert.All(summary.Errors, e => Assert.Contains("the Ecwid order has no billingPerson", e));
+        Assert.Empty(harness.Sandbox.OpenCart.Orders.All);
     }
 
     [Fact]

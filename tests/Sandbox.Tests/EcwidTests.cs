@@ -73,6 +73,45 @@ public sealed class EcwidTests
     }
 
     [Fact]
+    public async Task A_product_with_unlimited_stock_has_no_quantity_until_its_stock_is_tracked()
+    {
+        await using var sb = await Sandbox.StartAsync(ecwidProducts: 0);
+        using var created = await sb.Ecwid.PostAsync("products", Sandbox.Json("""{"name":"Gift card","sku":"GIFT-1","price":25,"unlimited":true}"""), Ct);
+        var id = (long)(await created.BodyAsync())["id"]!;
+
+        var unlimited = (JsonObject)(await (await sb.Ecwid.GetAsync($"products/{id}", Ct)).BodyAsync());
+        Assert.True((bool)unlimited["unlimited"]!);
+        Assert.True((bool)unlimited["inStock"]!);
+        Assert.False(unlimited.ContainsKey("quantity"));
+
+        using var tracked = await sb.Ecwid.PutAsync($"products/{id}", Sandbox.Json("""{"quantity":0}"""), Ct);
+        var product = await (await sb.Ecwid.GetAsync($"products/{id}", Ct)).BodyAsync();
+        Assert.False((bool)product["unlimited"]!);
+        Assert.False((bool)product["inStock"]!);
+        Assert.Equal(0, (int)product["quantity"]!);
+    }
+
+    [Fact]
+    public async Task Seeded_orders_of_customers_carry_their_billing_and_shipping_person()
+    {
+        await using var sb = await Sandbox.StartAsync(ecwidProducts: 20);
+        var orders = (await (await sb.Ecwid.GetAsync("orders", Ct)).BodyAsync())["items"]!.AsArray();
+
+        Assert.NotEmpty(orders);
+        foreach (var order in orders)
+        {
+            var customer = await (await sb.Ecwid.GetAsync($"customers/{(long)order!["customerId"]!}", Ct)).BodyAsync();
+            Assert.Equal((string)customer["email"]!, (string)order["email"]!);
+            foreach (var person in new[] { "billingPerson", "shippingPerson" })
+            {
+                Assert.Equal(customer["billingPerson"]!.ToJsonString(), order[person]!.ToJsonString());
+                foreach (var field in new[] { "name", "street", "city", "countryCode", "stateOrProvinceCode", "postalCode", "phone" })
+                    Assert.False(string.IsNullOrEmpty((string?)order[person]![field]), $"{person}.{field}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Create_update_delete_product_and_its_combinations()
     {
         await using var sb = await Sandbox.StartAsync(ecwidProducts: 3);

@@ -24,6 +24,9 @@ internal static class BigCommerceSeedData
         var name = $"Product {ordinal:D4}";
         var categories = new JsonArray();
         if (categoryCount > 0) categories.Add((long)((ordinal - 1) % categoryCount + 1));
+        // About one product in ten is not stock-tracked, BigCommerce's default for a new product: its level stays 0.
+        var tracked = ordinal % 10 != 5;
+        var level = rng.Next(0, 500);
         return new JsonObject
         {
             ["name"] = name,
@@ -43,9 +46,9 @@ internal static class BigCommerceSeedData
             ["calculated_price"] = price,
             ["categories"] = categories,
             ["brand_id"] = 0,
-            ["inventory_level"] = rng.Next(0, 500),
-            ["inventory_warning_level"] = 5,
-            ["inventory_tracking"] = "product",
+            ["inventory_level"] = tracked ? level : 0,
+            ["inventory_warning_level"] = tracked ? 5 : 0,
+            ["inventory_tracking"] = tracked ? "product" : "none",
             ["is_free_shipping"] = false,
             ["is_visible"] = ordinal % 10 != 0,
             ["is_featured"] = ordinal % 25 == 0,

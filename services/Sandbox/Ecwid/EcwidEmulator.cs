@@ -21,14 +21,17 @@ public sealed class EcwidEmulator : PlatformEmulator
         Products = new EntityStore(firstId: FirstProductId,
             generator: (_, n) => EcwidSeedData.Product(n, Categories.All.Select(c => JsonHelpers.IdOf(c)).ToArray()), indexedBy: "sku");
         Combinations = new EntityStore(firstId: 300_000_001, indexedBy: ["sku", "productId"]);
-        Customers = new EntityStore(firstId: 200_000_001, generator: (_, n) => EcwidSeedData.Customer(n));
+        Customers = new EntityStore(firstId: FirstCustomerId, generator: (_, n) => EcwidSeedData.Customer(n));
         Orders = new EntityStore(idProperty: "orderNumber", firstId: 1001,
-            generator: (number, n) => EcwidSeedData.Order(number, n, Customers.Count, Products.Count, i => Products.Get(FirstProductId + i)));
+            generator: (number, n) => EcwidSeedData.Order(number, n, Customers.Count, Products.Count, i => Products.Get(FirstProductId + i),
+                c => Customers.Get(FirstCustomerId + c - 1)));
         Tokens.Add(AccessToken, EcwidAccessTokens.KnownScopes);
         ProductClasses.Add(EcwidProductClassRoutes.GeneralType(this));
     }
 
     private const long FirstProductId = 100_000_001;
+
+    private const long FirstCustomerId = 200_000_001;
 
     public long StoreId { get; } = 1003;
 

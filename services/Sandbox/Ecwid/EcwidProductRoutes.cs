@@ -149,8 +149,15 @@ internal static class EcwidProductRoutes
         return EcwidEnvelopes.Created(id);
     }
 
-    private static void SetStock(JsonObject o) =>
-        o["inStock"] = o["unlimited"]?.GetValue<bool>() == true || (JsonHelpers.Long(o["quantity"]) ?? 0) > 0;
+    /// <summary>Ecwid answers a product with unlimited stock with <c>"unlimited": true, "inStock": true</c> and no
+    /// <c>quantity</c> (its inventory is not tracked); a tracked one always has a quantity.</summary>
+    private static void SetStock(JsonObject o)
+    {
+        var unlimited = o["unlimited"]?.GetValue<bool>() == true;
+        if (unlimited) o.Remove("quantity");
+        else o["quantity"] ??= 0;
+        o["inStock"] = unlimited || (JsonHelpers.Long(o["quantity"]) ?? 0) > 0;
+    }
 
     private static IResult Update(HttpContext c, EcwidEmulator e, long id)
     {

@@ -38,6 +38,8 @@ internal static class EcwidSeedData
         var updated = created.AddHours(rng.Next(0, 24 * 90));
         var name = $"Product {ordinal:D4}";
         var quantity = rng.Next(0, 300);
+        // About one product in ten has unlimited stock: Ecwid then sends no quantity at all.
+        var unlimited = ordinal % 10 == 5;
         var categories = new JsonArray();
         if (categoryIds.Count > 0) categories.Add(categoryIds[(ordinal - 1) % categoryIds.Count]);
         var p = new JsonObject
@@ -47,8 +49,8 @@ internal static class EcwidSeedData
             ["price"] = SeedPlan.Money(rng, 5, 500),
             ["compareToPrice"] = null,
             ["quantity"] = quantity,
-            ["unlimited"] = false,
-            ["inStock"] = quantity > 0,
+            ["unlimited"] = unlimited,
+            ["inStock"] = unlimited || quantity > 0,
             ["enabled"] = ordinal % 10 != 0,
             ["weight"] = SeedPlan.Money(rng, 0, 20),
             ["description"] = $"<p>Description of {name}.</p>",
@@ -57,6 +59,7 @@ internal static class EcwidSeedData
             ["defaultCategoryId"] = categoryIds.Count > 0 ? categories[0]!.GetValue<long>() : 0,
             ["isShippingRequired"] = true,
         };
+        if (unlimited) p.Remove("quantity");
         if (ordinal % 25 == 0) p["showOnFrontpage"] = 1;
         Stamp(p, "created", "createTimestamp", created);
         Stamp(p, "updated", "updateTimestamp", updated);
@@ -79,6 +82,7 @@ internal static class EcwidSeedData
         var first = SeedPlan.FirstNames[rng.Next(SeedPlan.FirstNames.Length)];
         var last = SeedPlan.LastNames[rng.Next(SeedPlan.LastNames.Length)];
         var registered = SeedPlan.Epoch.AddHours(ordinal * 2);
+        var address = SeedAddresses.All[rng.Next(SeedAddresses.All.Length)];
         var c = new JsonObject
         {
             ["email"] = $"customer{ordinal:D4}@example.com",
@@ -91,9 +95,12 @@ internal static class EcwidSeedData
                 ["firstName"] = first,
                 ["lastName"] = last,
                 ["street"] = $"{ordinal} Main Street",
-                ["city"] = SeedPlan.Cities[rng.Next(SeedPlan.Cities.Length)],
-                ["countryCode"] = "US",
-                ["postalCode"] = $"{10000 + ordinal}",
+                ["city"] = address.City,
+                ["countryCode"] = address.CountryCode,
+                ["countryName"] = address.CountryName,
+                ["postalCode"] = address.PostalCode,
+                ["stateOrProvinceCode"] = address.StateCode,
+                ["stateOrProvinceName"] = address.StateName,
                 ["phone"] = $"555-02{ordinal % 100:D2}",
             },
             ["acceptMarketing"] = ordinal % 3 == 0,
@@ -104,7 +111,8 @@ internal static class EcwidSeedData
         return c;
     }
 
-    public static JsonObject Order(long orderNumber, int ordinal, int customerCount, int productCount, Func<int, JsonObject?> productAt)
+    public static JsonObject Order(long orderNumber, int ordinal, int customerCount, int productCount, Func<int, JsonObject?> productAt,
+        Func<int, JsonObject?> customerAt)
     {
         var rng = SeedPlan.Rng(ordinal, 13);
         var created = SeedPlan.Epoch.AddHours(ordinal * 3);
@@ -126,9 +134,21 @@ internal static class EcwidSeedData
         }
         var customerOrdinal = customerCount > 0 ? rng.Next(1, customerCount + 1) : 0;
         var paid = ordinal % 4 != 0;
-        return NewOrder(orderNumber, created, created.AddHours(rng.Next(0, 24 * 10)),
+        var order = NewOrder(orderNumber, created, created.AddHours(rng.Next(0, 24 * 10)),
             customerOrdinal > 0 ? $"customer{customerOrdinal:D4}@example.com" : $"guest{ordinal}@example.com",
             paid ? "PAID" : "AWAITING_PAYMENT", ordinal % 3 == 0 ? "SHIPPED" : "AWAITING_PROCESSING", items, subtotal);
+        if (customerOrdinal > 0 && customerAt(customerOrdinal) is { } customer) Buyer(order, customer);
+        return order;
+    }
+
+    /// <summary>An order of a registered customer carries the customer's id and, as Ecwid copies them at checkout, the
+    /// customer's billing address as the order's billing and shipping person.</summary>
+    private static void Buyer(JsonObject order, JsonObject customer)
+    {
+        order["customerId"] = customer["id"]?.DeepClone();
+        if (customer["billingPerson"] is not JsonObject person) return;
+        order["billingPerson"] = person.DeepClone();
+        order["shippingPerson"] = person.DeepClone();
     }
 
     public static JsonObject NewOrder(long orderNumber, DateTimeOffset created, DateTimeOffset updated, string email, string paymentStatus, string fulfillmentStatus, JsonArray items, decimal subtotal)
