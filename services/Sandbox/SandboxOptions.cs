@@ -33,6 +33,7 @@ public sealed class SandboxOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(first, HighestPortBase);
+        FreePorts = false;
         BigCommercePort = first;
         EcwidPort = first + 1;
         CsCartPort = first + 2;

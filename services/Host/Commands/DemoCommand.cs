@@ -29,11 +29,10 @@ public static class DemoCommand
             var example = given ?? ExamplePath();
             var quiet = parse.GetValue(json);
             // The demo fills empty target stores each time; the sandbox's ports are fixed, so one demo at a time.
-            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
-            {
-                SeedBigCommerceProducts = given is null ? parse.GetValue(products) : 0,
-                FreePorts = parse.GetValue(freePorts),
-            }, cancellationToken);
+            var sandboxOptions = new SandboxOptions { SeedBigCommerceProducts = given is null ? parse.GetValue(products) : 0 };
+            // The flag can only add to SWITCHBOARD_SANDBOX_PORTS=free (the options' default), never turn it off.
+            if (parse.GetValue(freePorts)) sandboxOptions.FreePorts = true;
+            await using var sandbox = await SandboxServer.StartAsync(sandboxOptions, cancellationToken);
             SandboxEnvironment.Apply(sandbox);
             var integration = CommonOptions.LoadIntegration([example]);
             if (integration is null) return 1;

@@ -32,8 +32,9 @@ public static class SandboxCommand
             var options = new SandboxOptions
             {
                 SeedBigCommerceProducts = n, SeedEcwidProducts = n, SeedCommercetoolsProducts = n, SeedCsCartProducts = n,
-                FreePorts = parse.GetValue(freePorts),
             };
+            // The flag can only add to SWITCHBOARD_SANDBOX_PORTS=free (the options' default), never turn it off.
+            if (parse.GetValue(freePorts)) options.FreePorts = true;
             if (parse.GetValue(portBase) is { } first) options.PlaceFrom(first);
             await using var sandbox = await SandboxServer.StartAsync(options, cancellationToken);
             foreach (var line in SandboxEnvironment.Describe(sandbox)) Console.WriteLine(line);
