@@ -1,7 +1,7 @@
 using System.Globalization;
 using Switchboard.Sandbox;
 
-// Standalone: dotnet run --project services/Sandbox -- --seed 500 [--port-base N | --free-ports] [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--port-cscart N] [--host H] [--no-rate-limits]
+// Standalone: dotnet run --project services/Sandbox -- --seed 500 [--port-base N | --free-ports] [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--port-cscart N] [--host H] [--no-rate-limits] [--control-from-any-client]
 var options = new SandboxOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -32,9 +32,10 @@ for (var i = 0; i < args.Length; i++)
         case "--port-cscart": options.CsCartPort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--host": options.Host = Next(); break;
         case "--no-rate-limits": options.EnforceRateLimits = false; break;
+        case "--control-from-any-client": options.ControlFromAnyClient = true; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
-            Console.Error.WriteLine("usage: Sandbox [--seed N] [--port-base N | --free-ports] [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--port-cscart N] [--host H] [--no-rate-limits]");
+            Console.Error.WriteLine("usage: Sandbox [--seed N] [--port-base N | --free-ports] [--port-bigcommerce N] [--port-ecwid N] [--port-opencart N] [--port-commercetools N] [--port-cscart N] [--host H] [--no-rate-limits] [--control-from-any-client]");
             return 2;
     }
 }

@@ -50,6 +50,10 @@ public sealed class SandboxOptions
 
     public int SeedCsCartProducts { get; set; }
 
+    /// <summary>Lets clients on other addresses use <c>/_sandbox/faults</c> and <c>/_sandbox/requests</c>: for a sandbox
+    /// in a container, whose host's requests do not come from loopback. Off by default.</summary>
+    public bool ControlFromAnyClient { get; set; }
+
     /// <summary>Platform quotas: BigCommerce 150 per 30 s window, Ecwid 600 per minute per token.</summary>
     public bool EnforceRateLimits { get; set; } = true;
 }

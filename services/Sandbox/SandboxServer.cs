@@ -33,6 +33,8 @@ public sealed class SandboxServer : IAsyncDisposable
         server.Seed("cs-cart", options.SeedCsCartProducts);
         server.Seed("commercetools", options.SeedCommercetoolsProducts);
         var openCart = server.OpenCart;
+        foreach (var emulator in new PlatformEmulator[] { bigCommerce, ecwid, openCart, server.Commercetools, csCart })
+            emulator.ControlFromAnyClient = options.ControlFromAnyClient;
         try
         {
             await bigCommerce.StartAsync(options.Host, Port(options, options.BigCommercePort), ct).ConfigureAwait(false);

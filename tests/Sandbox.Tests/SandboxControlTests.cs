@@ -241,8 +241,30 @@ public sealed class SandboxControlTests
         using var api = await client.GetAsync($"http://{outside}:{port}/stores/sandbox/v3/catalog/products", Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal("the sandbox's control endpoint answers loopback clients only", (string)(await refused.BodyAsync())["error"]!);
+        Assert.StartsWith("the sandbox's control endpoint answers loopback clients only", (string)(await refused.BodyAsync())["error"]!);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sandbox_opened_to_any_client_takes_faults_from_another_address()
+    {
+        var outside = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(i => i.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        if (outside is null) Assert.Skip("this machine has no address but loopback");
+        await using var server = await SandboxServer.StartAsync(
+            new SandboxOptions { Host = "0.0.0.0", FreePorts = true, EnforceRateLimits = false, ControlFromAnyClient = true }, Ct);
+        var port = server.BigCommerce.ControlUri.Port;
+        using var client = new HttpClient(new HttpClientHandler { UseProxy = false });
+        client.DefaultRequestHeaders.Add("X-Auth-Token", server.BigCommerce.AccessToken);
+
+        using var set = await client.PostAsync($"http://{outside}:{port}/_sandbox/faults", Sandbox.Json("""{"serverErrors": {"next": 1, "status": 503}}"""), Ct);
+        using var api = await client.GetAsync($"http://{outside}:{port}/stores/sandbox/v3/catalog/products", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
     }
 
     [Fact]

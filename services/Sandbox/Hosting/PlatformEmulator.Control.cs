@@ -19,14 +19,17 @@ public abstract partial class PlatformEmulator
     /// <summary><c>http://host:port/_sandbox/</c>: <c>faults</c> and <c>requests</c> under it (set once the server listens).</summary>
     public Uri ControlUri { get; private set; } = new("http://127.0.0.1/_sandbox/");
 
+    /// <summary>See <see cref="SandboxOptions.ControlFromAnyClient"/>.</summary>
+    public bool ControlFromAnyClient { get; set; }
+
     private static bool IsControl(HttpRequest request) => request.Path.StartsWithSegments(ControlPath, StringComparison.Ordinal);
 
     private async Task ControlAsync(HttpContext context)
     {
         var remote = context.Connection.RemoteIpAddress;
-        if (remote is null || !IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote))
+        if (!ControlFromAnyClient && (remote is null || !IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)))
         {
-            await ControlAnswer(403, Error("the sandbox's control endpoint answers loopback clients only")).ExecuteAsync(context).ConfigureAwait(false);
+            await ControlAnswer(403, Error("the sandbox's control endpoint answers loopback clients only (start the sandbox with --control-from-any-client to open it)")).ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
         var method = context.Request.Method;
