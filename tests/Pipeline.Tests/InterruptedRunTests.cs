@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Contracts;
 using Switchboard.Host.Runs;
 using Switchboard.Host.Tasks;
+using Switchboard.Hosting;
 using Switchboard.Transformer;
 using Xunit;
 
