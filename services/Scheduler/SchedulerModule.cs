@@ -25,6 +25,9 @@ public sealed class SchedulerModule : ISwitchboardModule
     public void ConfigureServices(IServiceCollection services, Integration integration, SwitchboardOptions options)
     {
         services.AddStateDatabase<SchedulerDbContext>(Name, options.ConnectionStrings.GetValueOrDefault(Name), options.StateDirectory);
+        // Registered before the bus: it starts before the bus and stops after it.
+        if (RecoversInterruptedRuns(options))
+            services.AddInterruptedWork<InterruptedRuns>();
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new TransformerFactory());
         services.AddSingleton<IncomingRequests>();
@@ -33,6 +36,11 @@ public sealed class SchedulerModule : ISwitchboardModule
         services.AddSingleton<TickClaims>();
         if (RunSchedules) services.AddHostedService<CronTrigger>();
     }
+
+    /// <summary>The embedded default: the in-memory bus with state in the state folder. A dry run's state is a copy.</summary>
+    public static bool RecoversInterruptedRuns(SwitchboardOptions options) =>
+        options is { Transport: Transport.InMemory, DryRun: false }
+        && PostgresConnectionString.Of(options.ConnectionStrings, ServiceName) is null;
 
     public void ConfigureBus(IBusRegistrationConfigurator bus)
     {

@@ -11,18 +11,6 @@ public static class InterruptedTasks
     public const string Reason =
         "interrupted: the process stopped before the target's answer arrived; the request may or may not have reached the target";
 
-    /// <summary>When processes on the in-memory bus died on this state folder without stopping (their markers left)
-    /// and none is running now, fails the tasks they left open; returns how many.</summary>
-    public static async Task<int> RecoverAbandonedAsync(string stateDirectory, IDbContextFactory<TransformerDbContext> contexts,
-        InMemoryHostMarker? own, CancellationToken cancellationToken)
-    {
-        var survey = InMemoryHostMarker.Take(stateDirectory, own);
-        if (survey.OthersAlive || survey.Abandoned.Count == 0) return 0;
-        var failed = await FailOpenAsync(contexts, cancellationToken);
-        InMemoryHostMarker.Remove(survey.Abandoned);
-        return failed;
-    }
-
     /// <summary>Fails every new or processing task, with the attempt it was on, and drops its unsent publish command
     /// from the outbox (a replay sends it again; the outbox must not send it a second time). Only safe when no
     /// process can still deliver an answer for them.</summary>

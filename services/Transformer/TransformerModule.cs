@@ -21,7 +21,8 @@ public sealed class TransformerModule : ISwitchboardModule
     {
         services.AddStateDatabase<TransformerDbContext>(Name, options.ConnectionStrings.GetValueOrDefault(Name), options.StateDirectory);
         // Registered before the bus and the sweepers: it starts before them and stops after them.
-        if (RecoversInterruptedTasks(options)) services.AddHostedService<InterruptedTaskRecovery>();
+        if (RecoversInterruptedTasks(options))
+            services.AddInterruptedWork<InterruptedTaskRecovery>();
         services.AddSingleton(sp => new TransformerFactory(sp.GetService<IKeyMappings>() ?? NoKeyMappings.Instance));
         services.AddSingleton<RoutePipelines>();
         services.AddSingleton<TaskOutbox>();

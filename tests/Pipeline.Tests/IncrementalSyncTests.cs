@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Scheduler;
 using Switchboard.Sandbox;
 using Xunit;
 
@@ -337,5 +339,64 @@ public sealed class IncrementalSyncTests
         var asked = ct.Requests.Select(r => Uri.UnescapeDataString(r.PathAndQuery.Replace('+', ' '))).First(q => q.Contains("/products?"));
         Assert.Contains($"where=(masterData(published = true)) and lastModifiedAt >= \"{newest}\"", asked);
         Assert.Contains("Changed after the first run", NamesIn(harness.Sandbox.Ecwid));
+    }
+
+    /// <param name="stopped">Stopped as Ctrl+C does (the command line gives the stop a moment, while page 2 would take
+    /// ten minutes); else killed. Either way the next start fails the run.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_run_stopped_half_way_is_failed_as_interrupted_and_leaves_the_watermark_where_it_was(bool stopped)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (harness, ids) = await StartAsync();
+        await using var _ = harness;
+        var file = harness.WriteIntegration(Incoming(pageSize: 10));
+        var first = await harness.RunAsync(file, "inmemory");
+        Assert.True(first.Succeeded, string.Join("\n", first.RunErrors.Concat(first.Errors)));
+        var bigCommerce = harness.Sandbox.BigCommerce;
+        Change(harness, ids[1], NewestChange.AddMinutes(30), "Changed after the first run");
+        // Whatever is newest now, the interrupted run must not make the next one start past it.
+        Change(harness, ids[^1], DateTimeOffset.UtcNow.AddMinutes(-1), "Changed again after the first run");
+
+        // The second run gets page 1 of its changes, then the store stops answering: it is stopped waiting for page 2.
+        // (The emulator takes its latency before it runs the action: page 1 is answered at once.)
+        bigCommerce.Faults.BeforeRequest(p => p.Contains("/catalog/products", StringComparison.Ordinal) && p.Contains("page=1", StringComparison.Ordinal),
+            () => bigCommerce.Faults.Latency = TimeSpan.FromMinutes(10));
+        var tasksBefore = await CountTasksAsync(harness, ct);
+        var smallPages = harness.WriteIntegration(Incoming(pageSize: 1));
+        await using (var run = ServiceProcess.Start(Path.Combine(AppContext.BaseDirectory, "switchboard.dll"), ["run", smallPages, "--state", harness.StateFolder], harness.StateEnvironment))
+        {
+            var pageOneReached = false;
+            for (var i = 0; i < 600 && !pageOneReached; i++, await Task.Delay(100, ct))
+                pageOneReached = await CountTasksAsync(harness, ct) > tasksBefore;
+            Assert.True(pageOneReached, "the run never got page 1 to the Transformer: " + run.Output);
+            if (stopped) await run.StopAsync();
+        } // else killed here, as by kill -9
+        bigCommerce.Faults.Reset();
+        bigCommerce.ClearRequests();
+        var third = await harness.RunAsync(file, "inmemory");
+
+        Assert.True(third.Succeeded, string.Join("\n", third.RunErrors.Concat(third.Errors)));
+        // The watermark the first run left: the interrupted run moved nothing.
+        Assert.Equal(Iso(NewestChange.AddMinutes(-5)), SinceAsked(bigCommerce));
+        Assert.Contains("Changed after the first run", NamesIn(harness.Sandbox.Ecwid));
+        await using var db = await harness.SchedulerState().CreateDbContextAsync(ct);
+        var runs = await db.Runs.AsNoTracking().OrderBy(r => r.StartedAt).ToListAsync(ct);
+        Assert.Equal([RunStatus.Completed, RunStatus.Failed, RunStatus.Completed], runs.Select(r => r.Status));
+        Assert.Equal(InterruptedRuns.Error, runs[1].Error);
+    }
+
+    private static async Task<int> CountTasksAsync(PipelineHarness harness, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await harness.TransformerState().CreateDbContextAsync(ct);
+            return await db.Tasks.CountAsync(ct);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return -1; // busy
+        }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Contracts;
 using Switchboard.Host.Runs;
 using Switchboard.Host.Tasks;
+using Switchboard.Hosting;
 using Switchboard.Transformer;
 using Xunit;
 
@@ -61,7 +62,7 @@ public sealed class InterruptedRunTests
     }
 
     [Fact]
-    public async Task Tasks_of_a_running_process_are_left_alone_and_those_it_leaves_open_when_it_stops_fail_as_interrupted()
+    public async Task Tasks_and_runs_of_a_running_process_are_left_alone_and_those_it_leaves_open_when_it_stops_fail_as_interrupted()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var harness = await PipelineHarness.StartAsync();
@@ -76,6 +77,12 @@ public sealed class InterruptedRunTests
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             db.Tasks.Add(task);
+            await db.SaveChangesAsync(ct);
+        }
+        var runs = host.Services.GetRequiredService<IDbContextFactory<Scheduler.SchedulerDbContext>>();
+        await using (var db = await runs.CreateDbContextAsync(ct))
+        {
+            db.Runs.Add(new Scheduler.RunRecord { RunId = page.RunId, Incoming = "bc-products", Trigger = "manual", StartedAt = DateTime.UtcNow });
             await db.SaveChangesAsync(ct);
         }
         // And an earlier process killed on this folder: its marker is left, nobody holds it.
@@ -93,6 +100,10 @@ public sealed class InterruptedRunTests
         var stopped = Assert.Single(rows);
         Assert.Equal("failed", stopped.Status);
         Assert.Equal(InterruptedTasks.Reason, stopped.Reason);
+        await using var stoppedRuns = await harness.SchedulerState().CreateDbContextAsync(ct);
+        var run = Assert.Single(await stoppedRuns.Runs.AsNoTracking().ToListAsync(ct));
+        Assert.Equal(Scheduler.RunStatus.Failed, run.Status);
+        Assert.Equal(Scheduler.InterruptedRuns.Error, run.Error);
     }
 
     [Fact]

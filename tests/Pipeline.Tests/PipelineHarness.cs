@@ -5,6 +5,7 @@ using Switchboard.Host;
 using Switchboard.Host.Runs;
 using Switchboard.Host.Tasks;
 using Switchboard.Hosting;
+using Switchboard.Persistence;
 using Switchboard.Sandbox;
 using Switchboard.Transformer;
 using Xunit;
@@ -126,6 +127,11 @@ public sealed class PipelineHarness : IAsyncDisposable
     /// <summary>The Transformer's state database, as the <c>tasks</c> command reads it.</summary>
     public IDbContextFactory<TransformerDbContext> TransformerState() =>
         TaskQuery.OpenState(StateFolder, PostgresDatabase) ?? throw new InvalidOperationException("nothing has run with this state yet");
+
+    /// <summary>The Scheduler's state database: runs and watermarks.</summary>
+    public IDbContextFactory<Scheduler.SchedulerDbContext> SchedulerState() =>
+        new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<Scheduler.SchedulerDbContext>(
+            new DbContextOptionsBuilder<Scheduler.SchedulerDbContext>().UseStateDatabase("scheduler", PostgresDatabase, StateFolder).Options);
 
     public Task<RunSummary> RunAsync(string integrationPath, string transport, params string[] incomings) =>
         RunAsync(integrationPath, transport, full: false, incomings);

@@ -1,4 +1,4 @@
-namespace Switchboard.Transformer;
+namespace Switchboard.Hosting;
 
 /// <summary>Says a process with the in-memory bus is using a state folder: a file per process in
 /// <c>&lt;state&gt;/inmemory-hosts/</c>, held locked while the process runs and deleted when it stops. The operating
