@@ -48,10 +48,10 @@ public static class BigCommerceApi
     }
 
     private static bool IsFileError(Exchange e, string finding) =>
-        FileErrors.Any(f => f.Method == e.Method && e.PathAndQuery.Split('?', 2)[0].EndsWith(f.PathEnd, StringComparison.Ordinal) &&
+        FileErrors.Any(f => f.Method == e.Method && e.Path.EndsWith(f.PathEnd, StringComparison.Ordinal) &&
             System.Text.RegularExpressions.Regex.IsMatch(finding, f.Finding));
 
     private static bool IsKnownUndocumentedStatus(Exchange e) =>
         UndocumentedStatuses.Any(u => u.Method == e.Method && u.Status == e.Status &&
-            e.PathAndQuery.Split('?', 2)[0].EndsWith(u.PathEnd, StringComparison.Ordinal));
+            e.Path.EndsWith(u.PathEnd, StringComparison.Ordinal));
 }

@@ -46,8 +46,7 @@ public sealed partial class OpenApiContract
             .Where(p => p.Kind == OpenApiParameterKind.Query)
             .Select(p => p.Name)
             .ToHashSet(StringComparer.Ordinal);
-        var query = exchange.PathAndQuery.Split('?', 2);
-        foreach (var name in QueryNames(query.Length > 1 ? query[1] : ""))
+        foreach (var name in QueryNames(exchange.Query))
         {
             if (!documented.Contains(name)) Problem($"query parameter '{name}' is not documented for this operation");
         }
@@ -103,9 +102,8 @@ public sealed partial class OpenApiContract
     private Route? Find(Exchange exchange, out List<string> problems)
     {
         problems = [];
-        var path = Uri.UnescapeDataString(exchange.PathAndQuery.Split('?', 2)[0]);
-        var route = _routes.FirstOrDefault(r => r.Method == exchange.Method && r.Pattern.IsMatch(path));
-        if (route is null) problems.Add($"{exchange}: no operation {exchange.Method} {path} in the API description");
+        var route = _routes.FirstOrDefault(r => r.Method == exchange.Method && r.Pattern.IsMatch(exchange.Path));
+        if (route is null) problems.Add($"{exchange}: no operation {exchange.Method} {exchange.Path} in the API description");
         return route;
     }
 

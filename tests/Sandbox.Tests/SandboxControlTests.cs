@@ -224,12 +224,7 @@ public sealed class SandboxControlTests
     [Fact]
     public async Task A_client_from_another_address_is_refused_while_the_api_still_answers_it()
     {
-        var outside = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
-            .Where(i => i.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
-            .SelectMany(i => i.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address)
-            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
-        if (outside is null) Assert.Skip("this machine has no address but loopback");
+        var outside = OutsideAddress();
         await using var server = await SandboxServer.StartAsync(new SandboxOptions { Host = "0.0.0.0", FreePorts = true, EnforceRateLimits = false }, Ct);
         var port = server.BigCommerce.ControlUri.Port;
         // Straight to the address: a proxy from the environment would make the sandbox see the proxy instead.
@@ -248,12 +243,7 @@ public sealed class SandboxControlTests
     [Fact]
     public async Task A_sandbox_opened_to_any_client_takes_faults_from_another_address()
     {
-        var outside = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
-            .Where(i => i.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
-            .SelectMany(i => i.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address)
-            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
-        if (outside is null) Assert.Skip("this machine has no address but loopback");
+        var outside = OutsideAddress();
         await using var server = await SandboxServer.StartAsync(
             new SandboxOptions { Host = "0.0.0.0", FreePorts = true, EnforceRateLimits = false, ControlFromAnyClient = true }, Ct);
         var port = server.BigCommerce.ControlUri.Port;
@@ -280,5 +270,17 @@ public sealed class SandboxControlTests
         Assert.Equal("GET, POST, DELETE", string.Join(", ", put.Content.Headers.Allow));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("/_sandbox/faults and /_sandbox/requests", (string)(await unknown.BodyAsync())["error"]!);
+    }
+
+    /// <summary>This machine's first IPv4 address other than loopback: a client "from elsewhere" it can play itself.</summary>
+    private static IPAddress OutsideAddress()
+    {
+        var outside = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(i => i.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        if (outside is null) Assert.Skip("this machine has no address but loopback");
+        return outside;
     }
 }

@@ -7,15 +7,11 @@ public sealed class EmulatorFaults
 {
     private readonly object _gate = new();
     private readonly List<RejectionRule> _rejections = [];
-    private int _tooManyLeft;
-    private TimeSpan? _tooManyWait;
-    private int _serverErrorsLeft;
-    private int _serverErrorStatus = 500;
+    private readonly Countdown<TimeSpan?> _tooMany = new(null);
+    private readonly Countdown<int> _serverErrors = new(500);
+    private readonly Countdown<TimeSpan> _slow = new(TimeSpan.Zero);
+    private readonly Countdown<int> _html = new(502);
     private long _latencyTicks;
-    private int _slowLeft;
-    private TimeSpan _slowDelay;
-    private int _htmlLeft;
-    private int _htmlStatus = 502;
     private readonly List<(Func<string, bool> Matches, int Status)> _errorRules = [];
     private readonly List<(Func<string, bool> Matches, Action Action)> _beforeRequest = [];
 
@@ -30,20 +26,20 @@ public sealed class EmulatorFaults
     /// <see cref="Latency"/>): a platform slow for a moment, which a client's attempt timeout gives up on and retries.</summary>
     public void RespondSlowly(int next, TimeSpan delay)
     {
-        lock (_gate) { _slowLeft = next; _slowDelay = delay; }
+        lock (_gate) _slow.Set(next, delay);
     }
 
     /// <summary>The next <paramref name="next"/> requests get the platform's 429 (with its headers);
     /// <paramref name="wait"/> is what the headers tell the client to wait (default: BigCommerce 300 ms, Ecwid 1 s).</summary>
     public void RespondTooManyRequests(int next, TimeSpan? wait = null)
     {
-        lock (_gate) { _tooManyLeft = next; _tooManyWait = wait; }
+        lock (_gate) _tooMany.Set(next, wait);
     }
 
     /// <summary>The next <paramref name="next"/> requests get <paramref name="status"/> with the platform's error body.</summary>
     public void RespondServerError(int next, int status = 500)
     {
-        lock (_gate) { _serverErrorsLeft = next; _serverErrorStatus = status; }
+        lock (_gate) _serverErrors.Set(next, status);
     }
 
     /// <summary>The next <paramref name="next"/> requests get <paramref name="status"/> with an HTML error page, as a proxy or
@@ -51,7 +47,7 @@ public sealed class EmulatorFaults
     /// every emulator alike.</summary>
     public void RespondHtml(int next, int status = 502)
     {
-        lock (_gate) { _htmlLeft = next; _htmlStatus = status; }
+        lock (_gate) _html.Set(next, status);
     }
 
     /// <summary>Write requests whose JSON object (or any object of an array body) matches are refused with the
@@ -81,13 +77,10 @@ public sealed class EmulatorFaults
         {
             _errorRules.Clear();
             _beforeRequest.Clear();
-            _tooManyLeft = 0;
-            _tooManyWait = null;
-            _serverErrorsLeft = 0;
-            _serverErrorStatus = 500;
-            _slowLeft = 0;
-            _htmlLeft = 0;
-            _htmlStatus = 502;
+            _tooMany.Clear();
+            _serverErrors.Clear();
+            _slow.Clear();
+            _html.Clear();
             _rejections.Clear();
         }
         Latency = TimeSpan.Zero;
@@ -95,53 +88,30 @@ public sealed class EmulatorFaults
 
     internal bool TryTakeTooManyRequests(out TimeSpan? wait)
     {
-        lock (_gate)
-        {
-            wait = _tooManyWait;
-            if (_tooManyLeft <= 0) return false;
-            _tooManyLeft--;
-            return true;
-        }
+        lock (_gate) return _tooMany.TryTake(out wait);
     }
 
     internal TimeSpan TakeDelay()
     {
-        lock (_gate)
-        {
-            if (_slowLeft <= 0) return Latency;
-            _slowLeft--;
-            return Latency + _slowDelay;
-        }
+        lock (_gate) return _slow.TryTake(out var delay) ? Latency + delay : Latency;
     }
 
     internal bool TryTakeHtml(out int status)
     {
-        lock (_gate)
-        {
-            status = _htmlStatus;
-            if (_htmlLeft <= 0) return false;
-            _htmlLeft--;
-            return true;
-        }
+        lock (_gate) return _html.TryTake(out status);
     }
 
     /// <summary>The faults that count down, as they stand now (what <c>GET /_sandbox/faults</c> shows).</summary>
     internal FaultCounts Counts()
     {
         lock (_gate)
-            return new FaultCounts(_serverErrorsLeft, _serverErrorStatus, _tooManyLeft, _tooManyWait, _htmlLeft, _htmlStatus, Latency,
+            return new FaultCounts(_serverErrors.Left, _serverErrors.Value, _tooMany.Left, _tooMany.Value, _html.Left, _html.Value, Latency,
                 _errorRules.Count + _rejections.Count + _beforeRequest.Count);
     }
 
     internal bool TryTakeServerError(out int status)
     {
-        lock (_gate)
-        {
-            status = _serverErrorStatus;
-            if (_serverErrorsLeft <= 0) return false;
-            _serverErrorsLeft--;
-            return true;
-        }
+        lock (_gate) return _serverErrors.TryTake(out status);
     }
 
     internal void RunBeforeRequest(string pathAndQuery)
@@ -175,6 +145,28 @@ public sealed class EmulatorFaults
             _ => Array.Empty<JsonObject>(),
         };
         return rules.FirstOrDefault(r => objects.Any(o => r.Predicate(o)));
+    }
+
+    /// <summary>A fault for the next N requests and what it answers with (a status, a wait); the owner's lock guards it.</summary>
+    private sealed class Countdown<T>(T initial)
+    {
+        public int Left { get; private set; }
+
+        public T Value { get; private set; } = initial;
+
+        private readonly T _initial = initial;
+
+        public void Set(int next, T value) => (Left, Value) = (next, value);
+
+        public void Clear() => (Left, Value) = (0, _initial);
+
+        public bool TryTake(out T value)
+        {
+            value = Value;
+            if (Left <= 0) return false;
+            Left--;
+            return true;
+        }
     }
 }
 
